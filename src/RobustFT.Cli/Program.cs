@@ -1,1 +1,1 @@
-return 0;
+return await RobustFT.Cli.CliApp.RunAsync(args);

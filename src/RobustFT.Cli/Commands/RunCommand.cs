@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RobustFT.Cli.Backends;
+using RobustFT.Cli.Configuration;
+using RobustFT.Cli.Output;
+using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Runs;
+using RobustFT.Core.Datasets;
+using RobustFT.Core.Reports;
+using Spectre.Console;
+
+namespace RobustFT.Cli.Commands;
+
+/// <summary><c>robustft run</c>: the whole method in one process (in-memory transport, SQLite in the output
+/// directory). Rerunning the same command resumes an interrupted run.</summary>
+public static class RunCommand
+{
+    public static Command Create(IBackendProvider backends)
+    {
+        var config = CommonOptions.Config();
+        var input = new Option<string>("--input", "-i") { Description = "Dataset (.csv or .jsonl) with question, answer, options", Required = true };
+        var task = new Option<string>("--task", "-t") { Description = "Task profile: mmlu, arc, pubmedqa, fpb, convfinqa, drop or one from the config", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Output directory (exports, report, store)", Required = true };
+        var runId = new Option<string?>("--run-id") { Description = "Run id (default: derived from input, task, config and models)" };
+        var gold = new Option<string?>("--gold") { Description = "Clean labels (same layout) for detection and accuracy metrics in the report" };
+        var set = CommonOptions.Set();
+        var command = new Command("run", "Clean a dataset with RobustFT in this process (resumable)") { config, input, task, output, runId, gold, set };
+        command.SetAction((parse, ct) => Cli.Guard(async () =>
+        {
+            var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
+            var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold), null, null);
+            await using var models = backends.Create(cfg);
+            settings = WithModels(settings, models, parse.GetValue(runId));
+            var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);
+            Console.Error.WriteLine($"run {settings.RunId}: {settings.InputPath} → {settings.OutputDirectory} (task {settings.Task.Name}, model {models.Generator.ModelId})");
+
+            await using var node = await RobustFtNode.StartAsync(runtime, services => Register(services, models), ct);
+            var final = await ProgressDisplay.RunAsync(progress => node.RunAsync(settings, progress, ct));
+            return Summarise(final, settings);
+        }));
+        return command;
+    }
+
+    /// <summary>Validates the command's inputs and builds the run's settings (models are added later).</summary>
+    public static RunSettings Settings(RobustFtConfig cfg, string input, string taskName, string output, string? gold, string? modelId, string? encoderId)
+    {
+        if (!File.Exists(input)) throw new UsageException($"--input: file '{input}' not found");
+        if (gold is not null && !File.Exists(gold)) throw new UsageException($"--gold: file '{gold}' not found");
+        var ext = Path.GetExtension(input).ToLowerInvariant();
+        if (ext is not (".csv" or ".jsonl" or ".ndjson")) throw new UsageException($"--input: '{input}' is neither .csv nor .jsonl");
+        var task = cfg.Task(taskName);
+        var method = cfg.Method();
+        var (temperature, topP, topK) = cfg.Sampling();
+        var inputPath = Path.GetFullPath(input);
+        return new RunSettings("", inputPath, Sha256File(inputPath), Path.GetFullPath(output), task, method, cfg.Prompts(), cfg.Budgets(),
+            temperature, topP, topK, modelId ?? "", encoderId ?? "", gold is null ? null : Path.GetFullPath(gold));
+    }
+
+    public static RunSettings WithModels(RunSettings settings, ModelBackends models, string? runId)
+    {
+        var s = settings with { ModelId = models.Generator.ModelId, EmbedderId = models.Encoder.ModelId };
+        var id = runId ?? "run-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s.Fingerprint())))[..12];
+        return s with { RunId = id };
+    }
+
+    public static void Register(IServiceCollection services, ModelBackends models)
+    {
+        services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("RobustFT", Environment.GetEnvironmentVariable("ROBUSTFT_VERBOSE") is { Length: > 0 } ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("MassTransit", LogLevel.Error));
+        services.AddSingleton(models.Generator);
+        services.AddSingleton(models.Encoder);
+    }
+
+    private static int Summarise(RunRecord final, RunSettings settings)
+    {
+        var reportPath = Path.Combine(settings.OutputDirectory, RunReport.FileName);
+        if (final.Phase != RunPhase.Completed && final.Phase != RunPhase.Cancelled)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]run {final.RunId} ended in phase {final.Phase}: {final.Message}[/]");
+            return 1;
+        }
+        var report = RunReport.FromJson(File.ReadAllText(reportPath));
+        var table = new Table().AddColumns("samples", "rejected", "clean", "noisy", "relabeled", "selected", "exported", "faulted", "cache hits", "samples/s");
+        table.AddRow(report.Samples.ToString(), report.Rejected.ToString(), report.Clean.ToString(), report.Noisy.ToString(), report.Relabeled.ToString(),
+            report.Selected.ToString(), report.Exported.ToString(), report.Faulted.ToString(), report.CacheHits.ToString(), report.SamplesPerSecond.ToString("F1"));
+        AnsiConsole.Write(table);
+        if (report.Detection is { } d) AnsiConsole.WriteLine($"detection: precision {d.Precision:F3}, recall {d.Recall:F3}, F1 {d.F1:F3}");
+        if (report.LabelAccuracy is { } a) AnsiConsole.WriteLine($"label accuracy: input {a.Input:P1}, exported {a.Exported:P1}");
+        AnsiConsole.WriteLine($"outputs in {settings.OutputDirectory}: {TrainingExporter.AlpacaFileName}, {TrainingExporter.MessagesFileName}, {TrainingExporter.SamplesFileName}, {RunReport.FileName}, {RejectsWriter.FileName}");
+        return final.Phase == RunPhase.Completed ? 0 : 1;
+    }
+
+    private static string Sha256File(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,4 @@
+namespace RobustFT.Cluster.Contracts;
+
+/// <summary>The L2-normalised embedding of a sample's question, or the reason it failed.</summary>
+public sealed record EmbedCompleted(Guid CorrelationId, float[] Vector, bool FromCache, string? Error);

@@ -1,0 +1,6 @@
+using RobustFT.Cluster.Workers;
+
+namespace RobustFT.Cluster.Hosting;
+
+public sealed class GenerateBatchConsumerDefinition(WorkerOptions options)
+    : BatchConsumerDefinition<GenerateBatchConsumer, Contracts.GenerateRequest>(options, "robustft-generate");

@@ -1,0 +1,70 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples;
+
+namespace RobustFT.Cluster.Hosting;
+
+/// <summary>One running process of the actor runtime: its services and its started bus. Embedded mode and cluster
+/// nodes are both a node; they differ in roles, transport and store.</summary>
+public sealed class RobustFtNode : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IBusControl _bus;
+
+    private RobustFtNode(ServiceProvider services)
+    {
+        _services = services;
+        _bus = services.GetRequiredService<IBusControl>();
+    }
+
+    public IServiceProvider Services => _services;
+    public RuntimeOptions Options => _services.GetRequiredService<RuntimeOptions>();
+
+    /// <summary>Builds the services (<paramref name="configure"/> registers models and logging), creates the schema and
+    /// starts the bus.</summary>
+    public static async Task<RobustFtNode> StartAsync(RuntimeOptions options, Action<IServiceCollection> configure, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        configure(services);
+        services.AddRobustFtRuntime(options);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
+        try
+        {
+            await provider.GetRequiredService<RunStore>().EnsureSchemaAsync(ct);
+            await provider.GetRequiredService<SqlSagaStore<SampleSaga>>().EnsureSchemaAsync(ct);
+            var node = new RobustFtNode(provider);
+            await node._bus.StartAsync(ct);
+            return node;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Ingests (or finds) the run and drives it to its end in this process.</summary>
+    public async Task<RunRecord> RunAsync(RunSettings settings, IProgress<RunProgress>? progress, CancellationToken ct)
+    {
+        var run = await _services.GetRequiredService<RunIngestor>().IngestAsync(settings, ct);
+        _services.GetRequiredService<RunCatalog>().Invalidate(run.RunId);
+        return await _services.GetRequiredService<RunCoordinator>().DriveAsync(run.RunId, progress, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _bus.StopAsync(stop.Token);
+        }
+        catch (Exception e)
+        {
+            _services.GetService<ILoggerFactory>()?.CreateLogger<RobustFtNode>().LogWarning(e, "bus did not stop cleanly");
+        }
+        await _services.DisposeAsync();
+    }
+}

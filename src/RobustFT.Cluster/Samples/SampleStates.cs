@@ -1,0 +1,32 @@
+namespace RobustFT.Cluster.Samples;
+
+/// <summary>State names as persisted (the state machine's properties carry the same names).</summary>
+public static class SampleStates
+{
+    public const string Detecting = nameof(Detecting);
+    public const string Reasoning = nameof(Reasoning);
+    public const string Checking = nameof(Checking);
+    public const string Embedding = nameof(Embedding);
+    public const string AwaitingIndex = nameof(AwaitingIndex);
+    public const string Retrieving = nameof(Retrieving);
+    public const string Relabeling = nameof(Relabeling);
+    public const string Reviewing = nameof(Reviewing);
+    public const string AwaitingSelection = nameof(AwaitingSelection);
+    public const string Clean = nameof(Clean);
+    public const string Selected = nameof(Selected);
+    public const string Dropped = nameof(Dropped);
+    public const string Faulted = nameof(Faulted);
+
+    /// <summary>States before the first barrier (detection, checking, embedding).</summary>
+    public static readonly IReadOnlyList<string> BeforeIndex = [Detecting, Reasoning, Checking, Embedding];
+
+    /// <summary>States between the two barriers (retrieval, relabeling, review).</summary>
+    public static readonly IReadOnlyList<string> BeforeSelection = [AwaitingIndex, Retrieving, Relabeling, Reviewing];
+
+    /// <summary>States in which a sample needs nothing more.</summary>
+    public static readonly IReadOnlyList<string> Terminal = [Clean, Selected, Dropped, Faulted];
+
+    /// <summary>Every state in pipeline order, for display.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [Detecting, Reasoning, Checking, Embedding, AwaitingIndex, Retrieving, Relabeling, Reviewing, AwaitingSelection, Clean, Selected, Dropped, Faulted];
+}

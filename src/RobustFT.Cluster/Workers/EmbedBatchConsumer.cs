@@ -1,0 +1,43 @@
+using MassTransit;
+using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Runs;
+using RobustFT.Inference.Abstractions;
+
+namespace RobustFT.Cluster.Workers;
+
+/// <summary>The GPU worker for embeddings: cached vectors first, the rest in one encoder call per batch.</summary>
+public sealed class EmbedBatchConsumer(IEmbedder embedder, InferenceCache cache, RunStore store, WorkerOptions options) : IConsumer<Batch<EmbedRequest>>
+{
+    public async Task Consume(ConsumeContext<Batch<EmbedRequest>> context)
+    {
+        var ct = context.CancellationToken;
+        var requests = context.Message.Select(m => m.Message).ToList();
+        var keys = requests.Select(r => InferenceCache.Key("embed", embedder.ModelId, r.Text, "")).ToArray();
+        var cached = await cache.GetManyAsync<float[]>(keys, ct);
+        var results = new EmbedCompleted[requests.Count];
+        var misses = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (cached.TryGetValue(keys[i], out var vector)) results[i] = new EmbedCompleted(requests[i].CorrelationId, vector, true, null);
+            else misses.Add(i);
+        }
+
+        var fresh = new List<KeyValuePair<string, float[]>>();
+        foreach (var chunk in misses.Chunk(Math.Max(1, options.MaxBatchSize)))
+        {
+            var vectors = await embedder.EmbedAsync(chunk.Select(i => requests[i].Text).ToList(), ct);
+            if (vectors.Count != chunk.Length)
+                throw new InvalidOperationException($"embedder {embedder.ModelId} returned {vectors.Count} vectors for {chunk.Length} texts");
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                var i = chunk[j];
+                fresh.Add(new(keys[i], vectors[j]));
+                results[i] = new EmbedCompleted(requests[i].CorrelationId, vectors[j], false, null);
+            }
+        }
+        await cache.PutManyAsync(fresh, ct);
+        foreach (var run in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].RunId))
+            await store.RecordInferenceAsync(run.Key, run.Count(i => !results[i].FromCache), run.Count(i => results[i].FromCache), 0, ct);
+        foreach (var r in results) await context.Publish(r, ct);
+    }
+}

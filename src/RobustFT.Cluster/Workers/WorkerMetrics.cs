@@ -1,0 +1,49 @@
+using System.Diagnostics.Metrics;
+
+namespace RobustFT.Cluster.Workers;
+
+/// <summary>OpenTelemetry-compatible instruments of a GPU worker (meter <c>RobustFT.Worker</c>).</summary>
+public sealed class WorkerMetrics : IDisposable
+{
+    public const string MeterName = "RobustFT.Worker";
+    private readonly Meter _meter = new(MeterName);
+    private long _tokens;
+    private long _requests;
+    private long _batches;
+    private long _batchFillSum;
+
+    public WorkerMetrics()
+    {
+        Tokens = _meter.CreateCounter<long>("robustft.worker.tokens", "tokens", "Tokens generated");
+        Requests = _meter.CreateCounter<long>("robustft.worker.requests", "requests", "Inference requests served (cache hits included)");
+        CacheHits = _meter.CreateCounter<long>("robustft.worker.cache_hits", "requests", "Requests answered from the inference cache");
+        BatchSize = _meter.CreateHistogram<int>("robustft.worker.batch_size", "requests", "Requests per model call");
+    }
+
+    public Counter<long> Tokens { get; }
+    public Counter<long> Requests { get; }
+    public Counter<long> CacheHits { get; }
+    public Histogram<int> BatchSize { get; }
+
+    /// <summary>Records one consumed batch of <paramref name="requests"/> messages, <paramref name="modelRequests"/> of
+    /// which went to the model.</summary>
+    public void RecordRequests(int requests, int hits, long tokens, int modelRequests)
+    {
+        Tokens.Add(tokens);
+        CacheHits.Add(hits);
+        Requests.Add(requests);
+        Interlocked.Add(ref _tokens, tokens);
+        Interlocked.Add(ref _requests, requests);
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _batchFillSum, modelRequests);
+    }
+
+    /// <summary>Totals since start, for heartbeats.</summary>
+    public (long Tokens, long Requests, double AverageBatch) Snapshot()
+    {
+        var batches = Interlocked.Read(ref _batches);
+        return (Interlocked.Read(ref _tokens), Interlocked.Read(ref _requests), batches == 0 ? 0 : (double)Interlocked.Read(ref _batchFillSum) / batches);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
