@@ -1,0 +1,3 @@
+using RobustFT.Bench;
+
+return DecoderThroughputBench.Run(args);

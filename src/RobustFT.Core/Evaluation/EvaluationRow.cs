@@ -1,0 +1,3 @@
+namespace RobustFT.Core.Evaluation;
+
+public sealed record EvaluationRow(string Id, bool Correct);

@@ -1,0 +1,16 @@
+namespace RobustFT.Inference.Generation;
+
+/// <summary>Mutable bookkeeping of one request while its batch runs.</summary>
+internal sealed class GenerationRow(int index, GenerationPrompt prompt)
+{
+    public int Index { get; } = index;
+    public GenerationPrompt Prompt { get; } = prompt;
+    public SplitMix64 Random { get; } = new(prompt.Options.Seed);
+    public List<int> Generated { get; } = [];
+    public List<float> Logprobs { get; } = [];
+    public List<float> Entropies { get; } = [];
+    public string? FinishReason { get; set; }
+    public string? Text { get; set; }
+    public bool Finished => FinishReason is not null;
+    public int LastToken => Generated[^1];
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using RobustFT.Cli.Tests.Support;
+using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples;
+using RobustFT.Core.Datasets;
+using RobustFT.Core.Demo;
+using RobustFT.Core.Reports;
+using RobustFT.Testing.Data;
+
+namespace RobustFT.Cli.Tests.EndToEnd;
+
+/// <summary>kill -9 of a real <c>robustft run</c> process at several points, then the same command again: the run
+/// completes, no sample is lost or duplicated, the exports equal an uninterrupted run's byte for byte, and finished
+/// inference is reused from the cache.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : IClassFixture<KillAndResumeTests.Baseline>
+{
+    private static readonly string[] ExportFiles = [TrainingExporter.AlpacaFileName, TrainingExporter.MessagesFileName, TrainingExporter.SamplesFileName];
+
+    public static TheoryData<string> KillPoints => new() { "during-detection", "after-first-barrier", "during-relabeling" };
+
+    [Theory]
+    [MemberData(nameof(KillPoints))]
+    public async Task Killed_run_resumes_with_identical_exports_and_reused_inference(string killPoint)
+    {
+        using var dir = new TempDir();
+        var output = dir.File("out");
+        var host = ScriptedRun.Host(baseline.Gold, delayMs: 40);
+        var args = ScriptedRun.Args(baseline.Input, "arc", output, baseline.Gold);
+
+        using (var process = host.Start(args))
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            await WaitForAsync(output, killPoint, process);
+            process.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
+            await process.WaitForExitAsync();
+        }
+
+        var resumed = await host.RunAsync(TimeSpan.FromMinutes(5), args);
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+
+        foreach (var file in ExportFiles)
+            Assert.True(File.ReadAllBytes(Path.Combine(baseline.Output, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, file))),
+                $"{file} differs from the uninterrupted run's after a kill {killPoint}");
+        var report = RunReport.FromJson(File.ReadAllText(Path.Combine(output, RunReport.FileName)));
+        Assert.Equal(baseline.Samples, report.Samples);
+        Assert.True(report.CacheHits > 0, $"the resumed run should reuse finished inference (kill {killPoint})");
+
+        using var reader = new StreamReader(Path.Combine(output, TrainingExporter.SamplesFileName));
+        var ids = new CsvParser(reader).Records().Skip(1).Select(r => r.Fields[0]).ToList();
+        Assert.Equal(baseline.Samples, ids.Count);
+        Assert.Equal(baseline.Samples, ids.Distinct().Count());
+    }
+
+    /// <summary>Polls the run's store (SQLite, readable while the run writes) until the kill point is reached.</summary>
+    private static async Task WaitForAsync(string output, string killPoint, Process process)
+    {
+        var db = Path.Combine(output, "robustft.db");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"the run ended before the kill point {killPoint}");
+            if (File.Exists(db))
+            {
+                try
+                {
+                    var factory = new SqliteConnectionFactory(db);
+                    var run = (await new RunStore(factory).ListAsync()).SingleOrDefault();
+                    if (run is not null)
+                    {
+                        var states = await new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).CountByStateAsync(run.RunId);
+                        int N(string s) => states.GetValueOrDefault(s);
+                        var reached = killPoint switch
+                        {
+                            "during-detection" => run.Phase == RunPhase.Detecting && N(SampleStates.Reasoning) + N(SampleStates.Embedding) + N(SampleStates.Clean) >= 40,
+                            "after-first-barrier" => run.Phase == RunPhase.Retrieving && N(SampleStates.AwaitingSelection) == 0,
+                            "during-relabeling" => run.Phase == RunPhase.Retrieving && N(SampleStates.AwaitingSelection) >= 20,
+                            _ => throw new ArgumentOutOfRangeException(nameof(killPoint)),
+                        };
+                        if (reached) return;
+                    }
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                {
+                    // schema not created yet, or a write in progress: poll again
+                }
+            }
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"kill point {killPoint} not reached");
+    }
+
+    /// <summary>A 400-row slice of arc noisy30 and one uninterrupted run of it.</summary>
+    public sealed class Baseline : IAsyncLifetime
+    {
+        private readonly TempDir _dir = new();
+
+        public string Input => _dir.File("arc400.csv");
+        public string Output => _dir.File("baseline");
+        public string Gold => SharedData.File("arc", "labeled.csv");
+        public int Samples => 400;
+
+        public async Task InitializeAsync()
+        {
+            var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(Samples);
+            await File.WriteAllTextAsync(Input, DemoDataSet.ToCsv(rows));
+            var result = await ScriptedRun.Host(Gold, delayMs: 40).RunAsync(TimeSpan.FromMinutes(5), ScriptedRun.Args(Input, "arc", Output, Gold));
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+
+        public Task DisposeAsync()
+        {
+            _dir.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

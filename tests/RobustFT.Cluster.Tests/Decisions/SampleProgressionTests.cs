@@ -1,0 +1,269 @@
+using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples;
+using RobustFT.Cluster.Tests.StateMachine;
+using RobustFT.Core.Method;
+
+namespace RobustFT.Cluster.Tests.Decisions;
+
+/// <summary>The per-sample decisions as pure functions: what each result records and which state it leads to.</summary>
+public sealed class SampleProgressionTests
+{
+    private static RunContext Run(MethodOptions? method = null) => new(TestRunSettings.Create("r", method), TestSamples.Arc);
+
+    private static SampleSaga Saga(string state, string sampleId = "s1") =>
+        new() { CorrelationId = SampleIdentity.CorrelationId("r", sampleId), RunId = "r", SampleId = sampleId, CurrentState = state };
+
+    private static GenerateCompleted Completed(string step, string text, float[]? logprobs = null, string? error = null) =>
+        new(Guid.Empty, step, text, logprobs ?? [-0.1f], false, error);
+
+    [Fact]
+    public void The_base_completion_records_response_and_extracted_answer_and_leads_to_Reasoning()
+    {
+        var saga = Saga(SampleStates.Detecting);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Base, "I think so.\nanswer: C"), Run());
+
+        Assert.Equal(("I think so.\nanswer: C", "C", SampleStates.Reasoning), (saga.BaseResponse, saga.BaseAnswer, saga.NextState));
+    }
+
+    [Fact]
+    public void A_reasoning_round_short_of_the_configured_rounds_stays_in_Reasoning_without_a_verdict()
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = "B";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(new MethodOptions(ReasoningRounds: 3)));
+
+        Assert.Equal(SampleStates.Reasoning, saga.NextState);
+        Assert.Equal(["Answer: B"], saga.ReasoningResponses);
+        Assert.Null(saga.Consistency);
+        Assert.Null(saga.Clean);
+    }
+
+    [Theory]
+    [InlineData("B", "Answer: B", 1.0, true)]
+    [InlineData("B", "Answer: C", 0.5, false)]
+    [InlineData("A", "Answer: B", 0.5, false)]
+    [InlineData("A", "Answer: C", 0.0, false)]
+    public void The_last_reasoning_round_scores_both_experts_against_the_label_under_the_both_agree_rule(
+        string baseAnswer, string reasoning, double r, bool clean)
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = baseAnswer;
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Run());
+
+        Assert.Equal(r, saga.Consistency);
+        Assert.Equal(clean, saga.Clean);
+        Assert.Equal(SampleStates.Embedding, saga.NextState);
+    }
+
+    [Fact]
+    public void The_threshold_rule_accepts_one_agreeing_expert_when_the_threshold_is_one_half()
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = "B";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: C"),
+            Run(new MethodOptions(Checker: CheckerRule.Threshold, Threshold: 0.5)));
+
+        Assert.Equal((0.5, true, SampleStates.Embedding), (saga.Consistency, saga.Clean, saga.NextState));
+    }
+
+    [Fact]
+    public void The_LLM_checker_rule_sends_the_sample_to_Checking_without_deciding()
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = "B";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(new MethodOptions(Checker: CheckerRule.Llm)));
+
+        Assert.Equal((1.0, (bool?)null, SampleStates.Checking), (saga.Consistency, saga.Clean, saga.NextState));
+    }
+
+    [Theory]
+    [InlineData("Answer: N", true)]
+    [InlineData("Answer: Y", false)]
+    [InlineData("unsure", false)]
+    public void The_checker_verdict_decides_clean_only_on_N(string verdict, bool clean)
+    {
+        var saga = Saga(SampleStates.Checking);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Checker, verdict), Run(new MethodOptions(Checker: CheckerRule.Llm)));
+
+        Assert.Equal((verdict, clean, SampleStates.Embedding), (saga.CheckerResponse, saga.Clean, saga.NextState));
+    }
+
+    [Fact]
+    public void The_context_completion_records_entropy_as_minus_the_mean_logprob()
+    {
+        var saga = Saga(SampleStates.Relabeling);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.9f]), Run());
+
+        Assert.Equal(("Answer: D", "D", SampleStates.Reviewing), (saga.ContextResponse, saga.ContextAnswer, saga.NextState));
+        Assert.Equal(0.5, saga.Entropy!.Value, 6);
+    }
+
+    [Fact]
+    public void A_context_completion_without_tokens_faults()
+    {
+        var saga = Saga(SampleStates.Relabeling);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", []), Run());
+
+        Assert.Equal(SampleStates.Faulted, saga.NextState);
+        Assert.StartsWith("context:", saga.FaultReason, StringComparison.Ordinal);
+        Assert.Null(saga.ContextResponse);
+    }
+
+    [Theory]
+    [InlineData("Answer: d.", "A", "D")]
+    [InlineData("Answer: E", "A", "A")]
+    [InlineData("no idea", "C", "C")]
+    [InlineData("", "C", "C")]
+    public void The_review_label_wins_and_the_context_answer_is_the_fallback(string review, string contextAnswer, string final)
+    {
+        var saga = Saga(SampleStates.Reviewing);
+        saga.ContextAnswer = contextAnswer;
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review), Run());
+
+        Assert.Equal((final, SampleStates.AwaitingSelection), (saga.FinalLabel, saga.NextState));
+        Assert.Equal(review, saga.ReviewResponse);
+    }
+
+    [Fact]
+    public void A_review_with_no_usable_label_and_no_usable_context_answer_faults_naming_both()
+    {
+        var saga = Saga(SampleStates.Reviewing);
+        saga.ContextAnswer = "Q";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, "Answer: Z"), Run());
+
+        Assert.Equal(SampleStates.Faulted, saga.NextState);
+        Assert.Contains("'Z'", saga.FaultReason, StringComparison.Ordinal);
+        Assert.Contains("'Q'", saga.FaultReason, StringComparison.Ordinal);
+        Assert.Null(saga.FinalLabel);
+    }
+
+    [Theory]
+    [InlineData(SampleSteps.Base)]
+    [InlineData(SampleSteps.Reasoning)]
+    [InlineData(SampleSteps.Context)]
+    public void A_generation_error_faults_with_the_step_and_records_nothing_else(string step)
+    {
+        var saga = Saga(SampleStates.Detecting);
+
+        SampleProgression.ApplyGeneration(saga, Completed(step, "Answer: B", error: "out of memory"), Run());
+
+        Assert.Equal((SampleStates.Faulted, $"{step}: out of memory"), (saga.NextState, saga.FaultReason));
+        Assert.Null(saga.BaseResponse);
+        Assert.Empty(saga.ReasoningResponses);
+        Assert.Null(saga.ContextResponse);
+    }
+
+    [Fact]
+    public void An_unknown_step_is_refused_naming_the_step_and_the_state()
+    {
+        var saga = Saga(SampleStates.Detecting);
+
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            SampleProgression.ApplyGeneration(saga, Completed("translate", "x"), Run()));
+
+        Assert.Contains("'translate'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(SampleStates.Detecting, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, SampleStates.Clean, "B")]
+    [InlineData(false, SampleStates.AwaitingIndex, null)]
+    public void The_embedding_finishes_a_clean_sample_with_its_own_label_and_parks_a_noisy_one(bool clean, string next, string? finalLabel)
+    {
+        var saga = Saga(SampleStates.Embedding);
+        saga.Clean = clean;
+
+        SampleProgression.ApplyEmbedding(saga, new EmbedCompleted(Guid.Empty, [0.1f, 0.2f], false, null), Run());
+
+        Assert.Equal((next, finalLabel), (saga.NextState, saga.FinalLabel));
+        Assert.Equal([0.1f, 0.2f], saga.Embedding!);
+    }
+
+    [Fact]
+    public void An_embedding_error_faults()
+    {
+        var saga = Saga(SampleStates.Embedding);
+        saga.Clean = true;
+
+        SampleProgression.ApplyEmbedding(saga, new EmbedCompleted(Guid.Empty, [], false, "boom"), Run());
+
+        Assert.Equal((SampleStates.Faulted, "embed: boom"), (saga.NextState, saga.FaultReason));
+        Assert.Null(saga.Embedding);
+    }
+
+    [Fact]
+    public void Retrieval_records_the_neighbours_in_order_and_leads_to_Relabeling()
+    {
+        var saga = Saga(SampleStates.Retrieving);
+
+        SampleProgression.ApplyRetrieval(saga, new RetrieveCompleted(Guid.Empty, ["s4", "s2"], null));
+
+        Assert.Equal(["s4", "s2"], saga.Neighbours!);
+        Assert.Equal(SampleStates.Relabeling, saga.NextState);
+    }
+
+    [Fact]
+    public void A_retrieval_error_faults()
+    {
+        var saga = Saga(SampleStates.Retrieving);
+
+        SampleProgression.ApplyRetrieval(saga, new RetrieveCompleted(Guid.Empty, [], "no index"));
+
+        Assert.Equal((SampleStates.Faulted, "retrieve: no index"), (saga.NextState, saga.FaultReason));
+        Assert.Null(saga.Neighbours);
+    }
+
+    [Theory]
+    [InlineData(true, SampleStates.Selected)]
+    [InlineData(false, SampleStates.Dropped)]
+    public void The_selection_verdict_records_rank_and_verdict(bool selected, string next)
+    {
+        var saga = Saga(SampleStates.AwaitingSelection);
+
+        SampleProgression.ApplySelection(saga, new SelectionDecided(Guid.Empty, 3, selected, 0.7));
+
+        Assert.Equal((3, (bool?)selected, next), (saga.Rank, saga.Selected, saga.NextState));
+    }
+
+    [Theory]
+    [InlineData(SampleStates.Detecting, 0, SampleSteps.Base)]
+    [InlineData(SampleStates.Reasoning, 0, "reasoning")]
+    [InlineData(SampleStates.Reasoning, 1, "reasoning-2")]
+    [InlineData(SampleStates.Reasoning, 2, "reasoning-3")]
+    [InlineData(SampleStates.Checking, 1, SampleSteps.Checker)]
+    [InlineData(SampleStates.Relabeling, 1, SampleSteps.Context)]
+    [InlineData(SampleStates.Reviewing, 1, SampleSteps.Review)]
+    public void The_expected_step_follows_the_state_and_the_reasoning_rounds_done(string state, int roundsDone, string step)
+    {
+        var saga = Saga(state);
+        for (var i = 0; i < roundsDone; i++) saga.ReasoningResponses.Add($"round {i + 1}");
+
+        Assert.Equal(step, SampleProgression.ExpectedStep(saga));
+    }
+
+    [Theory]
+    [InlineData(SampleStates.Embedding)]
+    [InlineData(SampleStates.AwaitingIndex)]
+    [InlineData(SampleStates.Retrieving)]
+    [InlineData(SampleStates.AwaitingSelection)]
+    [InlineData(SampleStates.Clean)]
+    [InlineData(SampleStates.Selected)]
+    [InlineData(SampleStates.Dropped)]
+    [InlineData(SampleStates.Faulted)]
+    [InlineData("")]
+    public void States_that_wait_for_no_generation_expect_no_step(string state)
+    {
+        Assert.Null(SampleProgression.ExpectedStep(Saga(state)));
+    }
+}

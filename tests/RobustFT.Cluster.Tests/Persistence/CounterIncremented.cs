@@ -1,0 +1,3 @@
+namespace RobustFT.Cluster.Tests.Persistence;
+
+public sealed record CounterIncremented(Guid CorrelationId);

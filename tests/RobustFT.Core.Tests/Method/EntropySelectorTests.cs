@@ -1,0 +1,66 @@
+using RobustFT.Core.Method;
+
+namespace RobustFT.Core.Tests.Method;
+
+public class EntropySelectorTests
+{
+    // Values computed by hand with numpy.percentile's default (linear) interpolation: index = q * (n - 1).
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0, 3.0, 4.0 }, 0.5, 2.5)]
+    [InlineData(new[] { 3.0, 1.0, 2.0 }, 0.5, 2.0)]
+    [InlineData(new[] { 5.0, 4.0, 3.0, 2.0, 1.0 }, 0.3, 2.2)]
+    [InlineData(new[] { 10.0, 20.0 }, 0.25, 12.5)]
+    [InlineData(new[] { 0.5, 0.1, 0.9, 0.3 }, 0.75, 0.6)]
+    [InlineData(new[] { 7.0 }, 0.5, 7.0)]
+    [InlineData(new[] { 2.0, 8.0, 4.0 }, 1.0, 8.0)]
+    [InlineData(new[] { 2.0, 8.0, 4.0 }, 0.0, 2.0)]
+    public void QuantileEqualsNumpyLinearInterpolation(double[] values, double q, double expected) =>
+        Assert.Equal(expected, EntropySelector.Quantile(values, q), 12);
+
+    [Fact]
+    public void KeepsOnlySamplesStrictlyBelowTheThreshold()
+    {
+        var result = EntropySelector.Select(Scores(("a", 1), ("b", 2), ("c", 3)), 0.5);
+        Assert.Equal(2.0, result.Threshold);
+        Assert.True(result.Decisions["a"].Selected);
+        Assert.False(result.Decisions["b"].Selected);
+        Assert.False(result.Decisions["c"].Selected);
+        Assert.Equal(1, result.SelectedCount);
+    }
+
+    [Fact]
+    public void RanksByEntropyThenIdIndependentOfInputOrder()
+    {
+        var scores = Scores(("d", 2), ("b", 2), ("a", 5), ("c", 1), ("e", 2));
+        var forward = EntropySelector.Select(scores, 0.5);
+        var backward = EntropySelector.Select(scores.Reverse().ToArray(), 0.5);
+        Assert.Equal(forward.Decisions.OrderBy(d => d.Key), backward.Decisions.OrderBy(d => d.Key));
+        Assert.Equal(1, forward.Decisions["c"].Rank);
+        Assert.Equal(2, forward.Decisions["b"].Rank);
+        Assert.Equal(3, forward.Decisions["d"].Rank);
+        Assert.Equal(4, forward.Decisions["e"].Rank);
+        Assert.Equal(5, forward.Decisions["a"].Rank);
+        // Threshold is 2 (the median); tied samples at 2 are all dropped, only c is kept.
+        Assert.Equal(["c"], forward.Decisions.Where(d => d.Value.Selected).Select(d => d.Key));
+    }
+
+    [Fact]
+    public void BetaOneKeepsEverySample()
+    {
+        var result = EntropySelector.Select(Scores(("a", 1), ("b", 9), ("c", 9)), 1.0);
+        Assert.Equal(3, result.SelectedCount);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(1.01)]
+    public void BetaOutOfRangeThrows(double beta) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => EntropySelector.Select(Scores(("a", 1)), beta));
+
+    [Fact]
+    public void NoScoresSelectNothing() => Assert.Equal(0, EntropySelector.Select([], 0.5).SelectedCount);
+
+    private static EntropyScore[] Scores(params (string Id, double Entropy)[] items) =>
+        items.Select(i => new EntropyScore(i.Id, i.Entropy)).ToArray();
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using RobustFT.Core.Reports;
+using RobustFT.Core.Tasks;
+using RobustFT.Core.Tests.Support;
+
+namespace RobustFT.Core.Tests.Reports;
+
+public class RunReportTests
+{
+    [Fact]
+    public void CountsEveryFigureFromTheOutcomes()
+    {
+        var outcomes = GoldEvaluationTests.HandMade().ToList();
+        outcomes[1] = outcomes[1] with { ReviewLabel = "B", Selected = true };
+        outcomes[4] = outcomes[4] with { ReviewLabel = "C", Selected = false };
+        outcomes.Add(new(TestSamples.Create("f"), "Faulted") { Fault = "boom" });
+
+        var report = RunReport.FromOutcomes("run-1", TaskProfiles.Resolve("arc"), outcomes, rejected: 3, threshold: 0.42,
+            cacheHits: 7, inferenceCalls: 20, wallSeconds: 3.5);
+
+        Assert.Equal(("run-1", "arc", 7, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
+        Assert.Equal((2, 4, 2, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Faulted));
+        Assert.Equal(0.42, report.Threshold);
+        Assert.Equal(2.0, report.SamplesPerSecond);
+        Assert.Null(report.Detection);
+        Assert.Null(report.LabelAccuracy);
+    }
+
+    [Fact]
+    public void SerialisesCamelCaseWithNullThresholdAndNoGoldSectionsWithoutGold()
+    {
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, double.NaN, 0, 0, 0);
+        var json = report.ToJson();
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("threshold").ValueKind);
+        Assert.Equal(6, root.GetProperty("samples").GetInt32());
+        Assert.True(root.TryGetProperty("samplesPerSecond", out _));
+        Assert.True(root.TryGetProperty("inferenceCalls", out _));
+        Assert.False(root.TryGetProperty("detection", out _));
+        Assert.False(root.TryGetProperty("labelAccuracy", out _));
+        Assert.Contains("\n  \"runId\": \"r\",\n", json);
+    }
+
+    [Fact]
+    public void IncludesGoldSectionsWhenGoldIsGivenAndRoundTrips()
+    {
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2,
+            GoldEvaluationTests.Gold);
+        using var document = JsonDocument.Parse(report.ToJson());
+        var detection = document.RootElement.GetProperty("detection");
+        Assert.Equal(2, detection.GetProperty("truePositives").GetInt32());
+        Assert.Equal(2.0 / 3, detection.GetProperty("f1").GetDouble(), 12);
+        Assert.Equal(0.75, document.RootElement.GetProperty("labelAccuracy").GetProperty("exported").GetDouble());
+        Assert.Equal(report, RunReport.FromJson(report.ToJson()));
+    }
+}

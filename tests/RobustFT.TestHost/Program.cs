@@ -1,0 +1,1 @@
+return await RobustFT.Cli.CliApp.RunAsync(args, new RobustFT.TestHost.ScriptedBackendProvider());
