@@ -15,6 +15,8 @@ public static class CliApp
         StatusCommand.Create(),
         DemoDataCommand.Create(),
         ConfigCommand.Create(),
+        ModelsCommand.Create(),
+        TokenizeCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, IBackendProvider? backends = null)

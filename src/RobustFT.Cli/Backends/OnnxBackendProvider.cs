@@ -1,4 +1,7 @@
 using RobustFT.Cli.Configuration;
+using RobustFT.Inference.Backends;
+using RobustFT.Inference.Onnx.Runtime;
+using RobustFT.Inference.Tokenization;
 
 namespace RobustFT.Cli.Backends;
 
@@ -20,6 +23,45 @@ public sealed class OnnxBackendProvider : IBackendProvider
             throw new UsageException(
                 $"no model configured: set {GeneratorKey} (a decoder export) and {EncoderKey} (a sentence-encoder export), " +
                 "e.g. with --set or in your --config file; see docs/models.md");
-        throw new UsageException("the ONNX backend is not available in this build yet");
+        foreach (var (key, dir) in new[] { (GeneratorKey, generator), (EncoderKey, encoder) })
+            if (!Directory.Exists(dir))
+                throw new UsageException($"configuration key {key}: model directory '{dir}' not found (make the smoke models with `robustft models make-tiny --output models/tiny`)");
+
+        var runtime = Runtime(config);
+        var session = Session(config);
+        try
+        {
+            var languageModel = OnnxLanguageModel.Load(runtime, generator!, session, r.String("robustft.inference.generator.chat-template", "auto"));
+            var embedder = OnnxEmbedder.Load(runtime, encoder!, session, config.Worker().MaxBatchSize);
+            return new ModelBackends(languageModel, embedder);
+        }
+        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        {
+            throw new UsageException($"cannot load the models: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The ONNX Runtime library (<c>robustft.inference.onnxruntime-library</c>, else the default search).</summary>
+    public static OrtRuntime Runtime(RobustFtConfig config)
+    {
+        var path = config.Reader.String("robustft.inference.onnxruntime-library");
+        try
+        {
+            return OrtRuntime.Load(string.IsNullOrWhiteSpace(path) ? null : path);
+        }
+        catch (Exception e) when (e is OnnxRuntimeNotFoundException or OnnxRuntimeException or DllNotFoundException or BadImageFormatException)
+        {
+            throw new UsageException($"configuration key robustft.inference.onnxruntime-library: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Session settings from <c>robustft.inference.*</c>.</summary>
+    public static SessionConfig Session(RobustFtConfig config)
+    {
+        var r = config.Reader;
+        var provider = r.String("robustft.inference.execution-provider", "cpu").ToLowerInvariant();
+        if (provider is not ("cpu" or "cuda"))
+            throw new UsageException($"configuration key robustft.inference.execution-provider: '{provider}' is not one of cpu, cuda");
+        return new SessionConfig(r.Int("robustft.inference.intra-op-threads", 0), 0, GraphOptimizationLevel.All, provider, r.Int("robustft.inference.device-id", 0));
     }
 }

@@ -27,6 +27,9 @@ public static class TinyBpeVocabulary
         ("Ġ", "n"), ("Ġ", "is"), ("Ġ", "re"), ("Ġ", "e"),
     ];
 
+    /// <summary>The byte each of the ids 0..255 stands for (GPT-2's order: printable bytes first).</summary>
+    public static IReadOnlyList<byte> ByteValues { get; } = BuildByteOrder();
+
     /// <summary>Byte token strings, index = id (GPT-2's byte-to-unicode table order).</summary>
     public static IReadOnlyList<string> ByteTokens { get; } = BuildByteTokens();
 
@@ -114,20 +117,22 @@ public static class TinyBpeVocabulary
         w.WriteNull("unk_token");
     });
 
-    private static string[] BuildByteTokens()
+    private static byte[] BuildByteOrder()
     {
         var bytes = new List<int>();
         for (var b = '!'; b <= '~'; b++) bytes.Add(b);
         for (var b = '¡'; b <= '¬'; b++) bytes.Add(b);
         for (var b = '®'; b <= 'ÿ'; b++) bytes.Add(b);
-        var chars = new List<int>(bytes);
-        var n = 0;
         for (var b = 0; b < 256; b++)
-        {
-            if (bytes.Contains(b)) continue;
-            bytes.Add(b);
-            chars.Add(256 + n++);
-        }
-        return chars.Select(c => new Rune(c).ToString()).ToArray();
+            if (!bytes.Contains(b)) bytes.Add(b);
+        return bytes.Select(b => (byte)b).ToArray();
+    }
+
+    /// <summary>Printable bytes map to themselves, the others to U+0100 onwards in byte order (GPT-2's table).</summary>
+    private static string[] BuildByteTokens()
+    {
+        var order = BuildByteOrder();
+        const int printable = 188;
+        return order.Select((b, id) => new Rune(id < printable ? b : 256 + id - printable).ToString()).ToArray();
     }
 }

@@ -24,7 +24,7 @@ public sealed class CodePointRegex
     public List<(int Start, int Length)> Matches(string text)
     {
         var result = new List<(int, int)>();
-        if (text.Length >= 0)
+        if (!HasSurrogates(text))
         {
             for (var m = _regex.Match(text); m.Success; m = m.NextMatch())
             {

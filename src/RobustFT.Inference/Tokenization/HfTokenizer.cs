@@ -94,13 +94,20 @@ public sealed class HfTokenizer : ITokenizer
         string tokenizerPath = Path.Combine(directory, FileName);
         if (!File.Exists(tokenizerPath)) throw new TokenizerException($"{tokenizerPath}: file not found");
         string configPath = Path.Combine(directory, TokenizerConfig.FileName);
-        string? configJson = File.Exists(configPath) ? File.ReadAllText(configPath) : null;
-        return FromJson(File.ReadAllText(tokenizerPath), configJson);
+        var config = File.Exists(configPath) ? TokenizerConfig.Read(configPath) : TokenizerConfig.Empty;
+        return Parse(File.ReadAllText(tokenizerPath), config, tokenizerPath);
     }
 
+    /// <summary>Builds a tokenizer from the text of <c>tokenizer.json</c> and, optionally, <c>tokenizer_config.json</c>.</summary>
     public static HfTokenizer FromJson(string tokenizerJson, string? tokenizerConfigJson = null)
     {
+        ArgumentNullException.ThrowIfNull(tokenizerJson);
         var config = tokenizerConfigJson is null ? TokenizerConfig.Empty : TokenizerConfig.Parse(tokenizerConfigJson);
+        return Parse(tokenizerJson, config, FileName);
+    }
+
+    private static HfTokenizer Parse(string tokenizerJson, TokenizerConfig config, string fileName)
+    {
         JsonDocument doc;
         try
         {
@@ -108,12 +115,12 @@ public sealed class HfTokenizer : ITokenizer
         }
         catch (JsonException ex)
         {
-            throw new TokenizerException($"{FileName}: invalid JSON: {ex.Message}", ex);
+            throw new TokenizerException($"{fileName}: invalid JSON: {ex.Message}", ex);
         }
 
         using (doc)
         {
-            var root = new JsonNode(FileName, "", doc.RootElement);
+            var root = new JsonNode(fileName, "", doc.RootElement);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw root.Error("the document must be a JSON object");
             var addedTokens = ComponentReader.ReadAddedTokens(root.Optional("added_tokens"));
             var normalizer = root.Optional("normalizer") is { } n ? ComponentReader.ReadNormalizer(n) : null;

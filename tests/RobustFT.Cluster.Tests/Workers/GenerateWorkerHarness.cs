@@ -72,18 +72,19 @@ public sealed class GenerateWorkerHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>A request whose estimated size (prompt characters / 4 + <see cref="MaxNewTokens"/>) is about
-    /// <paramref name="promptChars"/> / 4 + 16 tokens.</summary>
+    /// <summary>A request with a prompt of its own (it names the sample and step) of <paramref name="promptChars"/>
+    /// characters, so its estimated size is <paramref name="promptChars"/> / 4 + <see cref="MaxNewTokens"/> tokens.</summary>
     public GenerateRequest Request(string sampleId, string step = "base", int promptChars = 40, long seed = 7) => new(
         Guid.NewGuid(), RunId, sampleId, step,
-        [ChatMessage.User(new string('q', promptChars))],
+        [ChatMessage.User($"{sampleId}/{step}: ".PadRight(promptChars, 'q'))],
         new GenerationOptions(MaxNewTokens, Seed: seed));
 
     /// <summary>The <see cref="PromptBucketer"/> bucket the consumer puts <paramref name="request"/> in.</summary>
     public static int BucketOf(GenerationRequest request) =>
         PromptBucketer.Bucket(request.Messages.Sum(m => m.Content.Length) / 4 + request.Options.MaxNewTokens);
 
-    /// <summary>Publishes the requests together and waits until the worker has answered all of them.</summary>
+    /// <summary>Publishes the requests together and waits until the worker has answered all of them and finished the
+    /// batches that held them.</summary>
     public async Task<IReadOnlyList<GenerateCompleted>> SendAsync(params GenerateRequest[] requests)
     {
         var ids = requests.Select(r => r.CorrelationId).ToHashSet();
@@ -92,7 +93,8 @@ public sealed class GenerateWorkerHarness : IAsyncDisposable
         while (true)
         {
             var answers = Completions().Where(c => ids.Contains(c.CorrelationId)).ToList();
-            if (answers.Count >= requests.Length || DateTime.UtcNow > deadline)
+            var consumed = ConsumedBatches().SelectMany(b => b).Count(r => ids.Contains(r.CorrelationId));
+            if ((answers.Count >= requests.Length && consumed >= requests.Length) || DateTime.UtcNow > deadline)
             {
                 Assert.Equal(requests.Length, answers.Count);
                 return requests.Select(r => answers.Single(a => a.CorrelationId == r.CorrelationId)).ToList();

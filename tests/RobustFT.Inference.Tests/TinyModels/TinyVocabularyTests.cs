@@ -11,7 +11,10 @@ public sealed class TinyVocabularyTests
         var tokens = TinyBpeVocabulary.Tokens();
         Assert.Equal(TinyBpeVocabulary.Size, tokens.Distinct().Count());
         Assert.Equal("Ġ", tokens[220]);
+        Assert.Equal((byte)' ', TinyBpeVocabulary.ByteValues[220]);
         Assert.Equal("!", tokens[0]);
+        Assert.Equal("Ċ", tokens[TinyBpeVocabulary.ByteValues.ToList().IndexOf((byte)'\n')]);
+        Assert.Equal(256, TinyBpeVocabulary.ByteValues.Distinct().Count());
         for (var rank = 0; rank < TinyBpeVocabulary.Merges.Count; rank++)
         {
             var (left, right) = TinyBpeVocabulary.Merges[rank];

@@ -71,6 +71,8 @@ public sealed class Llama3GoldenTests(Llama3GoldenFixture golden) : IClassFixtur
         long tokens = lines.Sum(l => (long)fresh.Encode(l).Count);
         watch.Stop();
         Assert.True(tokens > 50_000, $"only {tokens} tokens");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"encoding 5,000 lines took {watch.Elapsed}");
+        // Typically about 1 s on a 2-core machine; the bound leaves room for a loaded CI box while catching a lost cache
+        // or a quadratic regression.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"encoding 5,000 lines took {watch.Elapsed}");
     }
 }

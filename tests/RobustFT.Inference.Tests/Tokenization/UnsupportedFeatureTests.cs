@@ -31,7 +31,23 @@ public sealed class UnsupportedFeatureTests
     {
         var ex = Assert.Throws<TokenizerException>(() =>
             HfTokenizer.FromJson("{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}, \"merges\": [\"a z\"]}}"));
-        Assert.Contains("model.merges[0]", ex.Message);
+        Assert.Equal("tokenizer.json: model.merges[0] 'a z' uses a token missing from the vocab", ex.Message);
+    }
+
+    [Fact]
+    public void Errors_in_a_loaded_file_name_its_full_path()
+    {
+        string dir = Directory.CreateTempSubdirectory("bad-tokenizer-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "tokenizer.json"), "{\"model\": {\"type\": \"Unigram\", \"vocab\": []}}");
+            var ex = Assert.Throws<NotSupportedException>(() => HfTokenizer.Load(dir));
+            Assert.Equal($"{Path.Combine(dir, "tokenizer.json")}: model.type 'Unigram' is not supported", ex.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

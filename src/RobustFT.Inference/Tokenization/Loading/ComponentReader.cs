@@ -61,7 +61,8 @@ public static class ComponentReader
                 ReadVocab(node.Required("vocab")),
                 node.String("unk_token") ?? "[UNK]",
                 node.String("continuing_subword_prefix") ?? "##",
-                node.Int("max_input_chars_per_word", 100)),
+                node.Int("max_input_chars_per_word", 100),
+                $"{node.File}: {node.Path}"),
             _ => throw Unsupported(node, type),
         };
     }
@@ -203,7 +204,7 @@ public static class ComponentReader
             node.Bool("ignore_merges", false),
             node.String("continuing_subword_prefix"),
             node.String("end_of_word_suffix"));
-        return new BpeModel(vocab, merges, options);
+        return new BpeModel(vocab, merges, options, $"{node.File}: {node.Path}");
     }
 
     private static (string, string) ReadMerge(JsonNode merge)
@@ -236,7 +237,7 @@ public static class ComponentReader
             map[property.Name] = id;
         }
 
-        return new Vocabulary(map);
+        return new Vocabulary(map, $"{node.File}: {node.Path}");
     }
 
     private static TemplateProcessing ReadTemplate(JsonNode node)

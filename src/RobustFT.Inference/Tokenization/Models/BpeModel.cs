@@ -23,7 +23,8 @@ public sealed class BpeModel : ITokenizerModel
     private readonly int[]? _byteTokenIds;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
 
-    public BpeModel(Vocabulary vocab, IReadOnlyList<(string Left, string Right)> merges, BpeOptions options)
+    /// <param name="location">Where the model comes from, for errors, e.g. "/models/x/tokenizer.json: model".</param>
+    public BpeModel(Vocabulary vocab, IReadOnlyList<(string Left, string Right)> merges, BpeOptions options, string location = "tokenizer.json: model")
     {
         _vocab = vocab;
         _fuseUnk = options.FuseUnk;
@@ -34,7 +35,7 @@ public sealed class BpeModel : ITokenizerModel
         if (options.UnkToken is not null)
         {
             _unkId = vocab.TokenToId(options.UnkToken)
-                ?? throw new TokenizerException($"tokenizer.json: model.unk_token '{options.UnkToken}' is not in model.vocab");
+                ?? throw new TokenizerException($"{location}.unk_token '{options.UnkToken}' is not in the vocab");
         }
 
         _merges = new Dictionary<long, (int, int)>(merges.Count);
@@ -43,13 +44,13 @@ public sealed class BpeModel : ITokenizerModel
             var (left, right) = merges[rank];
             if (!vocab.TryGetId(left, out var a) || !vocab.TryGetId(right, out var b))
             {
-                throw new TokenizerException($"tokenizer.json: model.merges[{rank}] '{left} {right}' uses a token missing from model.vocab");
+                throw new TokenizerException($"{location}.merges[{rank}] '{left} {right}' uses a token missing from the vocab");
             }
 
             string merged = left + (_prefix.Length > 0 && right.StartsWith(_prefix, StringComparison.Ordinal) ? right[_prefix.Length..] : right);
             if (!vocab.TryGetId(merged, out var newId))
             {
-                throw new TokenizerException($"tokenizer.json: model.merges[{rank}] result '{merged}' is not in model.vocab");
+                throw new TokenizerException($"{location}.merges[{rank}] result '{merged}' is not in the vocab");
             }
 
             _merges.TryAdd(Key(a, b), (rank, newId));

@@ -6,11 +6,11 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> _tokenToId;
     private readonly string?[] _idToToken;
 
-    public Vocabulary(Dictionary<string, int> tokenToId)
+    public Vocabulary(Dictionary<string, int> tokenToId, string location = "tokenizer.json: model.vocab")
     {
         _tokenToId = tokenToId;
         int maxId = tokenToId.Count == 0 ? -1 : tokenToId.Values.Max();
-        if (tokenToId.Values.Any(id => id < 0)) throw new TokenizerException("tokenizer.json: model.vocab has a negative id");
+        if (tokenToId.Values.Any(id => id < 0)) throw new TokenizerException($"{location} has a negative id");
         _idToToken = new string?[maxId + 1];
         foreach (var (token, id) in tokenToId) _idToToken[id] = token;
     }

@@ -9,11 +9,11 @@ public sealed class WordPieceModel : ITokenizerModel
     private readonly string _prefix;
     private readonly int _maxChars;
 
-    public WordPieceModel(Vocabulary vocab, string unkToken, string continuingSubwordPrefix, int maxInputCharsPerWord)
+    public WordPieceModel(Vocabulary vocab, string unkToken, string continuingSubwordPrefix, int maxInputCharsPerWord, string location = "tokenizer.json: model")
     {
         _vocab = vocab;
         _unkId = vocab.TokenToId(unkToken)
-            ?? throw new TokenizerException($"tokenizer.json: model.unk_token '{unkToken}' is not in model.vocab");
+            ?? throw new TokenizerException($"{location}.unk_token '{unkToken}' is not in the vocab");
         _prefix = continuingSubwordPrefix;
         _maxChars = maxInputCharsPerWord;
     }
