@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Saga;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RobustFT.Cluster.Persistence;
 
@@ -77,52 +78,27 @@ public abstract class SqlSagaRepositoryContract
     [Fact]
     public async Task Two_contexts_inserting_the_same_id_leave_one_winner_and_the_loser_gets_default()
     {
-        await using var bus = await StartBusAsync();
-        var started = Guid.NewGuid();
-        await bus.PublishAsync(new CounterStarted(started, "run-1"));
-        Assert.True(await bus.Harness.Consumed.Any<CounterStarted>());
-        var committed = await Eventually.ReadAsync(() => Store.GetAsync(started), s => s is not null);
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} committed {committed is not null}");
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} consumed");
-        var consumeContext = bus.Harness.Consumed.Select<CounterStarted>().First().Context;
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} selected");
-        var factory = new SqlSagaRepositoryContextFactory<CounterSaga>(Settings,
-            new SagaConsumeContextFactory<SqlSagaDatabaseContext<CounterSaga>, CounterSaga>());
+        await Store.EnsureSchemaAsync();
+        var probe = new InsertRaceProbe(new SqlSagaRepositoryContextFactory<CounterSaga>(Settings,
+            new SagaConsumeContextFactory<SqlSagaDatabaseContext<CounterSaga>, CounterSaga>()));
+        var services = new ServiceCollection()
+            .AddSingleton(probe)
+            .AddMassTransitTestHarness(x => x.AddConsumer<InsertRaceConsumer>());
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
         var id = Guid.NewGuid();
-        var firstInserted = new TaskCompletionSource();
-        SagaConsumeContext<CounterSaga, CounterStarted>? first = null, second = null;
 
-        var settings = Settings;
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} ensuring");
-        await settings.EnsureSchemaAsync();
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} ensured");
-        await using (var probe = await OpenAsync()) { }
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} opened");
-        await using (var scope = new SqlSagaRepositoryContext<CounterSaga, CounterStarted>(await OpenAsync(), consumeContext, new SagaConsumeContextFactory<SqlSagaDatabaseContext<CounterSaga>, CounterSaga>())) { }
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} scoped");
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} sending");
-        var winner = factory.Send(consumeContext, Pipe.ExecuteAsync<SagaRepositoryContext<CounterSaga, CounterStarted>>(async context =>
-        {
-            Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} in pipe");
-            first = await context.Insert(new CounterSaga { CorrelationId = id, RunId = "winner", CurrentState = "Counting" });
-            Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} first inserted");
-            firstInserted.SetResult();
-            await Task.Delay(300); // hold the transaction open while the other one tries
-        }));
-        await firstInserted.Task;
-        var loser = Task.Run(() => factory.Send(consumeContext, Pipe.ExecuteAsync<SagaRepositoryContext<CounterSaga, CounterStarted>>(
-            async context => second = await context.Insert(new CounterSaga { CorrelationId = id, RunId = "loser", CurrentState = "Counting" }))));
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} loser started");
-        await winner;
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} winner done");
-        await loser;
-        Console.Error.WriteLine($"DBG {DateTime.UtcNow:HH:mm:ss.fff} loser done");
+        await harness.Bus.Publish(new InsertRace(id));
+        var (winner, loser) = await probe.Result.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.NotNull(first);
-        Assert.Null(second);
+        Assert.NotNull(winner);
+        Assert.Equal(1, winner.Version);
+        Assert.Null(loser);
         var stored = await Store.GetAsync(id);
         Assert.Equal("winner", stored!.RunId);
         Assert.Equal(1, stored.Version);
+        await harness.Stop();
     }
 
     [Fact]

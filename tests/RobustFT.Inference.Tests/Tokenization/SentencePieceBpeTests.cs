@@ -12,7 +12,12 @@ public sealed class SentencePieceBpeTests
         ("▁", "w"), ("o", "r"), ("▁w", "or"), ("l", "d"), ("▁wor", "ld"),
     ];
 
-    private static HfTokenizer Create(bool withByteTokens = true)
+    private const string ConfigJson = "{\"bos_token\": \"<s>\", \"eos_token\": \"</s>\"}";
+
+    private static HfTokenizer Create(bool withByteTokens = true) => HfTokenizer.FromJson(Json(withByteTokens), ConfigJson);
+
+    /// <summary>The tokenizer.json text of the small SentencePiece-style tokenizer.</summary>
+    public static string Json(bool withByteTokens = true)
     {
         var vocab = new List<string> { "<unk>", "<s>", "</s>" };
         if (withByteTokens) vocab.AddRange(Enumerable.Range(0, 256).Select(b => $"<0x{b:X2}>"));
@@ -51,7 +56,7 @@ public sealed class SentencePieceBpeTests
                 merges = Merges.Select(m => new[] { m.Left, m.Right }),
             },
         };
-        return HfTokenizer.FromJson(JsonSerializer.Serialize(json), "{\"bos_token\": \"<s>\", \"eos_token\": \"</s>\"}");
+        return JsonSerializer.Serialize(json);
     }
 
     [Fact]

@@ -11,7 +11,10 @@ public sealed class WordPieceTokenizerTests
 
     private static int Id(string token) => Array.IndexOf(Vocab, token);
 
-    private static HfTokenizer Create(int maxInputCharsPerWord = 100)
+    private static HfTokenizer Create(int maxInputCharsPerWord = 100) => HfTokenizer.FromJson(Json(maxInputCharsPerWord));
+
+    /// <summary>The tokenizer.json text of the small BERT-style tokenizer.</summary>
+    public static string Json(int maxInputCharsPerWord = 100)
     {
         var json = new
         {
@@ -33,7 +36,7 @@ public sealed class WordPieceTokenizerTests
                 vocab = Vocab.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i),
             },
         };
-        return HfTokenizer.FromJson(JsonSerializer.Serialize(json));
+        return JsonSerializer.Serialize(json);
     }
 
     [Fact]

@@ -143,26 +143,48 @@ public sealed class BpeModel : ITokenizerModel
         return true;
     }
 
+    /// <summary>Merges pairs lowest rank first (leftmost on ties) with a priority queue over a linked list of symbols,
+    /// as Hugging Face does: O(n log n), so long pieces (SentencePiece models have no pre-tokenizer) stay fast.</summary>
     private void ApplyMerges(List<int> symbols)
     {
-        while (symbols.Count > 1)
+        int n = symbols.Count;
+        if (n < 2) return;
+        var ids = symbols.ToArray();
+        var next = new int[n];
+        var prev = new int[n];
+        for (int i = 0; i < n; i++)
         {
-            int bestRank = int.MaxValue;
-            int bestPos = -1;
-            int bestId = -1;
-            for (int p = 0; p + 1 < symbols.Count; p++)
-            {
-                if (_merges.TryGetValue(Key(symbols[p], symbols[p + 1]), out var m) && m.Rank < bestRank)
-                {
-                    bestRank = m.Rank;
-                    bestPos = p;
-                    bestId = m.NewId;
-                }
-            }
+            next[i] = i + 1 < n ? i + 1 : -1;
+            prev[i] = i - 1;
+        }
 
-            if (bestPos < 0) return;
-            symbols[bestPos] = bestId;
-            symbols.RemoveAt(bestPos + 1);
+        var queue = new PriorityQueue<(int Left, int Right, int LeftId, int RightId, int NewId), (int Rank, int Pos)>();
+        for (int i = 0; i + 1 < n; i++) Enqueue(queue, ids, i, i + 1);
+
+        while (queue.TryDequeue(out var m, out _))
+        {
+            // Skip stale candidates: either side was merged away or changed since the pair was queued.
+            if (ids[m.Left] != m.LeftId || next[m.Left] != m.Right || ids[m.Right] != m.RightId) continue;
+            ids[m.Left] = m.NewId;
+            ids[m.Right] = -1;
+            int after = next[m.Right];
+            next[m.Left] = after;
+            if (after >= 0) prev[after] = m.Left;
+            next[m.Right] = -1;
+            if (prev[m.Left] >= 0) Enqueue(queue, ids, prev[m.Left], m.Left);
+            if (after >= 0) Enqueue(queue, ids, m.Left, after);
+        }
+
+        symbols.Clear();
+        for (int i = 0; i >= 0; i = next[i]) symbols.Add(ids[i]);
+    }
+
+    private void Enqueue(
+        PriorityQueue<(int Left, int Right, int LeftId, int RightId, int NewId), (int Rank, int Pos)> queue, int[] ids, int left, int right)
+    {
+        if (_merges.TryGetValue(Key(ids[left], ids[right]), out var merge))
+        {
+            queue.Enqueue((left, right, ids[left], ids[right], merge.NewId), (merge.Rank, left));
         }
     }
 
