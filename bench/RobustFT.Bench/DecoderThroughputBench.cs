@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 using System.Diagnostics;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Inference.Backends;

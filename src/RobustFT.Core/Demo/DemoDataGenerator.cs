@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 using System.Globalization;
 using RobustFT.Core.Prompts;
 using RobustFT.Core.Samples;

@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 namespace RobustFT.Inference.Generation;
 
 /// <summary>Mutable bookkeeping of one request while its batch runs.</summary>

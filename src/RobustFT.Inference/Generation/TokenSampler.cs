@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 using System.Buffers;
 using System.Numerics.Tensors;
 using RobustFT.Inference.Abstractions;

@@ -22,7 +22,7 @@ public sealed class SqlSagaRepositoryRegistrationTests
     public void Registering_with_a_bad_table_name_fails_at_once_naming_the_setting()
     {
         var services = new ServiceCollection();
-        var connections = new SqliteConnectionFactory(Path.Combine(Path.GetTempPath(), $"robustft-unused-{Guid.NewGuid():N}", "x.db"));
+        var connections = new SqliteConnectionFactory(Path.Combine(Path.GetTempPath(), $"robustft-unused-{Guid.NewGuid():N}.db")); // never opened
 
         var error = Assert.Throws<InvalidOperationException>(() => services.AddMassTransitTestHarness(x =>
             x.AddSagaStateMachine<CounterStateMachine, CounterSaga>().SqlRepository(o =>

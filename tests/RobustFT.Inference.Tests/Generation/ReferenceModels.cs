@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 using RobustFT.Inference.Generation;
 using RobustFT.Inference.TinyModels;
 

@@ -1,3 +1,4 @@
+using RobustFT.Core.Randomness;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Inference.Generation;
 

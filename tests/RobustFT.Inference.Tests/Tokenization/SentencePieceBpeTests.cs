@@ -31,7 +31,9 @@ public sealed class SentencePieceBpeTests
                 id = i, content = t, single_word = false, lstrip = false, rstrip = false, normalized = false, special = true,
             }),
             normalizer = (object?)null,
-            pre_tokenizer = new { type = "Metaspace", replacement = "▁", prepend_scheme = "first", split = true },
+            // add_prefix_space is what tokenizers 0.15–0.18 wrote next to prepend_scheme; @lenml/tokenizers needs it to
+            // prepend at all (Hugging Face's Rust tokenizer goes by prepend_scheme alone, as HfTokenizer does).
+            pre_tokenizer = new { type = "Metaspace", replacement = "▁", add_prefix_space = true, prepend_scheme = "first", split = true },
             post_processor = new
             {
                 type = "TemplateProcessing",

@@ -1,7 +1,8 @@
-namespace RobustFT.Core.Demo;
+namespace RobustFT.Core.Randomness;
 
-/// <summary>A tiny seeded generator (SplitMix64) whose sequence is fixed by its definition, so demo data is the same on
-/// every runtime and machine (System.Random makes no such promise across versions).</summary>
+/// <summary>SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator whose sequence is fixed by its definition,
+/// unlike <see cref="System.Random"/>, so demo data, tiny-model weights and seeded sampling are the same on every
+/// runtime and machine.</summary>
 public sealed class SplitMix64(long seed)
 {
     private ulong _state = unchecked((ulong)seed);
@@ -23,4 +24,10 @@ public sealed class SplitMix64(long seed)
 
     /// <summary>Uniform in [min, maxInclusive].</summary>
     public int Next(int min, int maxInclusive) => min + Next(maxInclusive - min + 1);
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform in [-scale, scale).</summary>
+    public float NextSymmetric(float scale) => (float)((NextDouble() * 2 - 1) * scale);
 }
