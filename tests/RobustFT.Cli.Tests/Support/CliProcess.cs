@@ -31,6 +31,7 @@ public sealed class CliProcess
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
