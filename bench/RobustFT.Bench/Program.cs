@@ -1,3 +1,1 @@
-using RobustFT.Bench;
-
-return DecoderThroughputBench.Run(args);
+return RobustFT.Inference.Benchmarking.DecoderThroughputBench.Run(args);

@@ -17,6 +17,7 @@ public static class CliApp
         ConfigCommand.Create(),
         ModelsCommand.Create(),
         TokenizeCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, IBackendProvider? backends = null)

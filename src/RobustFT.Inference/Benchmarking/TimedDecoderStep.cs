@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using RobustFT.Inference.Generation;
 
-namespace RobustFT.Bench;
+namespace RobustFT.Inference.Benchmarking;
 
 /// <summary>Wraps a decoder step and adds up the time spent inside its calls, so the generator's own overhead can be
 /// measured on a loaded machine where wall-clock comparisons are noisy.</summary>

@@ -1,7 +1,7 @@
 using RobustFT.Inference.Backends;
 using RobustFT.Inference.Onnx.Runtime;
 
-namespace RobustFT.Bench;
+namespace RobustFT.Inference.Benchmarking;
 
 /// <summary>The floor the generator is compared with: direct ORT calls of the same model for the same number of decode
 /// steps (prefill, then one token per row per call, present tensors fed back as past, argmax of the last logits).</summary>

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using RobustFT.Cli.Backends;
+using RobustFT.Cli.Configuration;
+using RobustFT.Inference.Benchmarking;
+
+namespace RobustFT.Cli.Commands;
+
+/// <summary><c>robustft bench generate</c>: tokens/s of a decoder export through the generator and through raw ORT
+/// calls of the same model, per batch size.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Decoder export directory (model.onnx + tokenizer.json)", Required = true };
+        var batch = new Option<string>("--batch") { Description = "Batch sizes, comma-separated", DefaultValueFactory = _ => "1,8,32" };
+        var prompt = new Option<int>("--prompt") { Description = "Prompt length in tokens", DefaultValueFactory = _ => 32 };
+        var newTokens = new Option<int>("--new-tokens") { Description = "Tokens generated per row", DefaultValueFactory = _ => 64 };
+        var repeats = new Option<int>("--repeats") { Description = "Repeats (best is kept)", DefaultValueFactory = _ => 3 };
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var json = CommonOptions.Json();
+        var generate = new Command("generate", "Generation throughput: generator vs raw ONNX Runtime") { model, batch, prompt, newTokens, repeats, config, set, json };
+        generate.SetAction((parse, _) => Cli.Guard(() =>
+        {
+            var dir = parse.GetValue(model)!;
+            if (!Directory.Exists(dir)) throw new UsageException($"--model: directory '{dir}' not found");
+            int[] sizes;
+            try { sizes = parse.GetValue(batch)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray(); }
+            catch (FormatException) { throw new UsageException($"--batch: '{parse.GetValue(batch)}' is not a comma-separated list of numbers"); }
+            if (sizes.Length == 0 || sizes.Any(s => s < 1)) throw new UsageException("--batch: every batch size must be at least 1");
+            var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
+            var asJson = parse.GetValue(json);
+            var results = DecoderThroughputBench.Measure(OnnxBackendProvider.Runtime(cfg), dir, sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
+                parse.GetValue(repeats), cfg.Reader.Int("robustft.inference.intra-op-threads", 0), asJson ? null : Console.Out);
+            if (asJson)
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    results = results.Select(r => new { batch = r.Batch, promptTokens = r.PromptLength, newTokens = r.NewTokens, generatorTokensPerSecond = r.GeneratorTokensPerSecond, rawTokensPerSecond = r.RawTokensPerSecond, ratio = r.Ratio }),
+                }, new JsonSerializerOptions { WriteIndented = true }));
+            return Task.FromResult(Cli.Ok);
+        }));
+        return new Command("bench", "Benchmarks") { generate };
+    }
+}
