@@ -31,7 +31,7 @@ public static class RunCommand
         command.SetAction((parse, ct) => Cli.Guard(async () =>
         {
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
-            var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold), null, null);
+            var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
             await using var models = backends.Create(cfg);
             settings = WithModels(settings, models, parse.GetValue(runId));
             var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);
@@ -44,8 +44,9 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Validates the command's inputs and builds the run's settings (models are added later).</summary>
-    public static RunSettings Settings(RobustFtConfig cfg, string input, string taskName, string output, string? gold, string? modelId, string? encoderId)
+    /// <summary>Validates the command's inputs and builds the run's settings; <see cref="WithModels"/> adds the model ids
+    /// and the run id.</summary>
+    public static RunSettings Settings(RobustFtConfig cfg, string input, string taskName, string output, string? gold)
     {
         if (!File.Exists(input)) throw new UsageException($"--input: file '{input}' not found");
         if (gold is not null && !File.Exists(gold)) throw new UsageException($"--gold: file '{gold}' not found");
@@ -56,7 +57,7 @@ public static class RunCommand
         var (temperature, topP, topK) = cfg.Sampling();
         var inputPath = Path.GetFullPath(input);
         return new RunSettings("", inputPath, Sha256File(inputPath), Path.GetFullPath(output), task, method, cfg.Prompts(), cfg.Budgets(),
-            temperature, topP, topK, modelId ?? "", encoderId ?? "", gold is null ? null : Path.GetFullPath(gold));
+            temperature, topP, topK, "", "", gold is null ? null : Path.GetFullPath(gold));
     }
 
     public static RunSettings WithModels(RunSettings settings, ModelBackends models, string? runId)

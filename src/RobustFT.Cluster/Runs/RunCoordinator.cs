@@ -88,7 +88,7 @@ public sealed class RunCoordinator(
         var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"unknown run '{runId}'");
         var samples = await store.LoadSamplesAsync(runId, ct);
         var existing = (await sagas.ListIdsAsync(runId, SampleStates.All.ToArray(), ct)).ToHashSet();
-        var waiting = (await sagas.ListIdsAsync(runId, [.. SampleStates.Terminal, SampleStates.AwaitingIndex, SampleStates.AwaitingSelection], ct)).ToHashSet();
+        var waiting = (await sagas.ListIdsAsync(runId, SampleStates.Waiting.ToArray(), ct)).ToHashSet();
         var kicks = samples
             .Select(s => new StartSample(SampleIdentity.CorrelationId(runId, s.Id), runId, s.Id))
             .Where(k => !existing.Contains(k.CorrelationId) || !waiting.Contains(k.CorrelationId))
@@ -99,7 +99,7 @@ public sealed class RunCoordinator(
     }
 
     private async Task<bool> AnyWorkingAsync(string runId, CancellationToken ct) =>
-        (await sagas.ListIdsAsync(runId, [.. SampleStates.BeforeIndex, SampleStates.Retrieving, SampleStates.Relabeling, SampleStates.Reviewing], ct)).Count > 0;
+        (await sagas.ListIdsAsync(runId, SampleStates.Working.ToArray(), ct)).Count > 0;
 
     private async Task ReleaseIndexAsync(string runId, CancellationToken ct)
     {

@@ -29,6 +29,10 @@ public sealed class RunStore(IDbConnectionFactory db)
         "CREATE TABLE IF NOT EXISTS inference_cache (cache_key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ];
 
+    private const string SelectRuns =
+        "SELECT run_id AS RunId, settings AS Settings, phase AS Phase, samples AS Samples, rejected AS Rejected, paused AS Paused, " +
+        "threshold AS Threshold, message AS Message, created_at AS CreatedAt, updated_at AS UpdatedAt FROM runs";
+
     public IDbConnectionFactory Connections => db;
 
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
@@ -58,7 +62,7 @@ public sealed class RunStore(IDbConnectionFactory db)
     {
         await using var c = await db.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
-            "SELECT run_id AS RunId, settings AS Settings, phase AS Phase, samples AS Samples, rejected AS Rejected, paused AS Paused, threshold AS Threshold, message AS Message, created_at AS CreatedAt, updated_at AS UpdatedAt FROM runs WHERE run_id = @runId",
+            SelectRuns + " WHERE run_id = @runId",
             new { runId }, cancellationToken: ct));
         return row?.ToRecord();
     }
@@ -67,7 +71,7 @@ public sealed class RunStore(IDbConnectionFactory db)
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<RunRow>(new CommandDefinition(
-            "SELECT run_id AS RunId, settings AS Settings, phase AS Phase, samples AS Samples, rejected AS Rejected, paused AS Paused, threshold AS Threshold, message AS Message, created_at AS CreatedAt, updated_at AS UpdatedAt FROM runs ORDER BY created_at",
+            SelectRuns + " ORDER BY created_at",
             cancellationToken: ct));
         return rows.Select(r => r.ToRecord()).ToList();
     }

@@ -95,8 +95,7 @@ public sealed class SampleStateMachine : MassTransitStateMachine<SampleSaga>
         foreach (var state in next)
         {
             var target = state;
-            var working = target != Clean && target != AwaitingIndex && target != AwaitingSelection
-                          && target != Selected && target != Dropped && target != Faulted;
+            var working = !SampleStates.Waiting.Contains(target.Name);
             binder = binder.If(c => c.Saga.NextState == target.Name, b => working
                 ? b.TransitionTo(target).Activity(x => x.OfInstanceType<DispatchStepActivity>())
                 : b.TransitionTo(target));

@@ -26,7 +26,14 @@ public static class SampleStates
     /// <summary>States in which a sample needs nothing more.</summary>
     public static readonly IReadOnlyList<string> Terminal = [Clean, Selected, Dropped, Faulted];
 
+    /// <summary>States that send no request: barrier waits and terminal states. Every other state is a working state,
+    /// whose request is (re-)sent on entry and on a resume kick.</summary>
+    public static readonly IReadOnlyList<string> Waiting = [AwaitingIndex, AwaitingSelection, .. Terminal];
+
     /// <summary>Every state in pipeline order, for display.</summary>
     public static readonly IReadOnlyList<string> All =
         [Detecting, Reasoning, Checking, Embedding, AwaitingIndex, Retrieving, Relabeling, Reviewing, AwaitingSelection, Clean, Selected, Dropped, Faulted];
+
+    /// <summary>States whose request is outstanding (everything but <see cref="Waiting"/>).</summary>
+    public static readonly IReadOnlyList<string> Working = All.Except(Waiting).ToArray();
 }

@@ -26,5 +26,5 @@ public static class ConsistencyChecker
     /// <summary>An LLM checker answers Y (label looks noisy) or N (label looks reliable). Anything but N counts as noisy,
     /// so an unparseable verdict sends the sample through relabeling rather than trusting its label.</summary>
     public static bool FromLlmVerdict(string response) =>
-        AnswerExtractor.Extract(response).StartsWith('N') || AnswerExtractor.Extract(response).StartsWith('n');
+        AnswerExtractor.Extract(response).StartsWith("N", StringComparison.OrdinalIgnoreCase);
 }
