@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
@@ -13,6 +14,8 @@ public sealed class RobustFtNode : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly IBusControl _bus;
+    private NodeHeartbeat? _heartbeat;
+    private CoordinatorService? _coordinator;
 
     private RobustFtNode(ServiceProvider services)
     {
@@ -22,6 +25,11 @@ public sealed class RobustFtNode : IAsyncDisposable
 
     public IServiceProvider Services => _services;
     public RuntimeOptions Options => _services.GetRequiredService<RuntimeOptions>();
+    public NodeIdentity Identity => _services.GetRequiredService<NodeIdentity>();
+
+    /// <summary>Whether the bus is up: what a readiness probe reports.</summary>
+    public bool IsReady => _bus.CheckHealth().Status == BusHealthStatus.Healthy;
+
 
     /// <summary>Builds the services (<paramref name="configure"/> registers models and logging), creates the schema and
     /// starts the bus.</summary>
@@ -37,6 +45,13 @@ public sealed class RobustFtNode : IAsyncDisposable
             await provider.GetRequiredService<SqlSagaStore<SampleSaga>>().EnsureSchemaAsync(ct);
             var node = new RobustFtNode(provider);
             await node._bus.StartAsync(ct);
+            node._heartbeat = provider.GetRequiredService<NodeHeartbeat>();
+            await node._heartbeat.StartAsync(ct);
+            if (options.DriveSubmittedRuns && options.Roles.HasFlag(NodeRoles.Coordinator))
+            {
+                node._coordinator = provider.GetRequiredService<CoordinatorService>();
+                await node._coordinator.StartAsync(ct);
+            }
             return node;
         }
         catch
@@ -56,6 +71,8 @@ public sealed class RobustFtNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_coordinator is not null) await _coordinator.DisposeAsync();
+        if (_heartbeat is not null) await _heartbeat.DisposeAsync();
         try
         {
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
@@ -32,6 +33,12 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<RunExporter>();
         services.AddSingleton<RunIngestor>();
         services.AddSingleton<RunCoordinator>();
+        services.AddSingleton<RunLeases>();
+        services.AddSingleton<NodeRegistry>();
+        services.AddSingleton(options.Identity ?? NodeIdentity.ForThisProcess(options.Roles, "cpu"));
+        services.AddSingleton(sp => new NodeHeartbeat(sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<WorkerMetrics>(),
+            sp.GetRequiredService<NodeIdentity>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<NodeHeartbeat>>()) { Interval = options.HeartbeatInterval });
+        services.AddSingleton<CoordinatorService>();
         services.AddScoped<DispatchStepActivity>();
         services.AddScoped<RecordResultActivity>();
 

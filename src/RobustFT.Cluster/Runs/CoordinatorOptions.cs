@@ -4,7 +4,13 @@ namespace RobustFT.Cluster.Runs;
 /// <param name="PollInterval">How often the per-state counts are read from the store.</param>
 /// <param name="RedriveAfter">With no progress for this long, working samples are re-driven (their step's request
 /// re-sent; the inference cache makes that cheap and idempotent).</param>
-public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter)
+/// <param name="LeaseTtl">How long a coordinator's claim on a run lasts without renewal (renewed every third of it); the
+/// longest a run waits for another coordinator after its coordinator's node dies.</param>
+public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, TimeSpan LeaseTtl)
 {
-    public static CoordinatorOptions Default { get; } = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60));
+    public CoordinatorOptions(TimeSpan pollInterval, TimeSpan redriveAfter) : this(pollInterval, redriveAfter, TimeSpan.FromSeconds(15))
+    {
+    }
+
+    public static CoordinatorOptions Default { get; } = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15));
 }

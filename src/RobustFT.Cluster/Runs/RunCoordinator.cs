@@ -25,7 +25,7 @@ public sealed class RunCoordinator(
     {
         var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"unknown run '{runId}'");
         await store.AdvancePhaseAsync(runId, RunPhase.Detecting, ct: ct);
-        await RedriveAsync(runId, ct);
+        if (run.Phase != RunPhase.Cancelled) await RedriveAsync(runId, ct);
 
         var lastCounts = "";
         var lastChange = DateTimeOffset.UtcNow;
@@ -36,12 +36,17 @@ public sealed class RunCoordinator(
             var states = await sagas.CountByStateAsync(runId, ct);
             progress?.Report(new RunProgress(runId, run.Phase, run.Samples, states, run.Paused, run.Threshold));
 
-            if (run.Phase is RunPhase.Completed or RunPhase.Failed) return run;
+            if (run.Phase is RunPhase.Completed or RunPhase.Failed)
+            {
+                if (!run.Ended) await store.MarkEndedAsync(runId, ct);
+                return (await store.GetAsync(runId, ct))!;
+            }
             if (run.Phase == RunPhase.Cancelled)
             {
                 if (BarrierDecision.Finished(run.Samples, states) || !await AnyWorkingAsync(runId, ct))
                 {
                     await exporter.ExportAsync(runId, partial: true, ct);
+                    await store.MarkEndedAsync(runId, ct);
                     return (await store.GetAsync(runId, ct))!;
                 }
             }

@@ -11,4 +11,9 @@ public sealed record RunRecord(
     double? Threshold,
     string? Message,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? EndedAt = null)
+{
+    /// <summary>Whether the coordinator finished with the run (completed, failed, or cancelled and exported).</summary>
+    public bool Ended => EndedAt is not null;
+}

@@ -17,7 +17,7 @@ public sealed class RunStore(IDbConnectionFactory db)
         CREATE TABLE IF NOT EXISTS runs (
             run_id TEXT PRIMARY KEY, settings TEXT NOT NULL, phase TEXT NOT NULL, samples INTEGER NOT NULL,
             rejected INTEGER NOT NULL, paused INTEGER NOT NULL, threshold DOUBLE PRECISION NULL, message TEXT NULL,
-            created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_at TEXT NULL)
         """,
         """
         CREATE TABLE IF NOT EXISTS samples (
@@ -31,7 +31,7 @@ public sealed class RunStore(IDbConnectionFactory db)
 
     private const string SelectRuns =
         "SELECT run_id AS RunId, settings AS Settings, phase AS Phase, samples AS Samples, rejected AS Rejected, paused AS Paused, " +
-        "threshold AS Threshold, message AS Message, created_at AS CreatedAt, updated_at AS UpdatedAt FROM runs";
+        "threshold AS Threshold, message AS Message, created_at AS CreatedAt, updated_at AS UpdatedAt, ended_at AS EndedAt FROM runs";
 
     public IDbConnectionFactory Connections => db;
 
@@ -87,6 +87,35 @@ public sealed class RunStore(IDbConnectionFactory db)
             new { runId, Phase = phase.ToString(), From = current.Phase.ToString(), message, Now = DateTimeOffset.UtcNow.ToString("O") },
             cancellationToken: ct));
         return changed == 1;
+    }
+
+    /// <summary>Cancels the run unless it already ended: workers stop taking its requests and the coordinator exports what
+    /// is finished, marked partial. Returns whether this call cancelled it.</summary>
+    public async Task<bool> CancelAsync(string runId, string reason = "cancelled by operator", CancellationToken ct = default)
+    {
+        var current = await GetAsync(runId, ct) ?? throw new InvalidOperationException($"unknown run {runId}");
+        if (current.Phase >= RunPhase.Completed) return false;
+        return await AdvancePhaseAsync(runId, RunPhase.Cancelled, reason, ct);
+    }
+
+    /// <summary>Records that the coordinator finished with the run (exports written, or the failure recorded).</summary>
+    public async Task MarkEndedAsync(string runId, CancellationToken ct = default)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE runs SET ended_at = COALESCE(ended_at, @now), updated_at = @now WHERE run_id = @runId",
+            new { runId, now }, cancellationToken: ct));
+    }
+
+    /// <summary>Runs a coordinator must drive: submitted (past ingestion) and not yet ended.</summary>
+    public async Task<IReadOnlyList<string>> ListUnendedAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var ids = await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT run_id FROM runs WHERE ended_at IS NULL AND phase <> @Ingesting ORDER BY created_at",
+            new { Ingesting = nameof(RunPhase.Ingesting) }, cancellationToken: ct));
+        return ids.ToList();
     }
 
     public async Task SetIngestedAsync(string runId, int samples, int rejected, CancellationToken ct = default)
@@ -176,6 +205,7 @@ public sealed class RunStore(IDbConnectionFactory db)
         public string? Message { get; set; }
         public string CreatedAt { get; set; } = "";
         public string UpdatedAt { get; set; } = "";
+        public string? EndedAt { get; set; }
 
         public RunRecord ToRecord() => new(
             RunId,
@@ -183,6 +213,7 @@ public sealed class RunStore(IDbConnectionFactory db)
             Enum.Parse<RunPhase>(Phase),
             (int)Samples, (int)Rejected, Paused != 0, Threshold, Message,
             DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(UpdatedAt, System.Globalization.CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(UpdatedAt, System.Globalization.CultureInfo.InvariantCulture),
+            EndedAt is null ? null : DateTimeOffset.Parse(EndedAt, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -6,12 +6,13 @@ using RobustFT.Inference.Abstractions;
 namespace RobustFT.Cluster.Workers;
 
 /// <summary>The GPU worker for embeddings: cached vectors first, the rest in one encoder call per batch.</summary>
-public sealed class EmbedBatchConsumer(IEmbedder embedder, InferenceCache cache, RunStore store, WorkerOptions options) : IConsumer<Batch<EmbedRequest>>
+public sealed class EmbedBatchConsumer(IEmbedder embedder, InferenceCache cache, RunStore store, WorkerOptions options, WorkerMetrics metrics) : IConsumer<Batch<EmbedRequest>>
 {
     public async Task Consume(ConsumeContext<Batch<EmbedRequest>> context)
     {
         var ct = context.CancellationToken;
         var requests = context.Message.Select(m => m.Message).ToList();
+        using var inFlight = metrics.Begin(requests.Count);
         var keys = requests.Select(r => InferenceCache.Key("embed", embedder.ModelId, r.Text, "")).ToArray();
         var cached = await cache.GetManyAsync<float[]>(keys, ct);
         var results = new EmbedCompleted[requests.Count];

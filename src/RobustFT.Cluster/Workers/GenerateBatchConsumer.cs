@@ -23,6 +23,7 @@ public sealed class GenerateBatchConsumer(
     {
         var ct = context.CancellationToken;
         var requests = context.Message.Select(m => m.Message).ToList();
+        using var inFlight = metrics.Begin(requests.Count);
         var results = new GenerateCompleted?[requests.Count];
 
         var runnable = new List<int>();

@@ -11,6 +11,7 @@ public sealed class WorkerMetrics : IDisposable
     private long _requests;
     private long _batches;
     private long _batchFillSum;
+    private int _inFlight;
 
     public WorkerMetrics()
     {
@@ -36,6 +37,26 @@ public sealed class WorkerMetrics : IDisposable
         Interlocked.Add(ref _requests, requests);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _batchFillSum, modelRequests);
+    }
+
+    /// <summary>Requests taken from the broker and not yet answered (the node's share of the queue).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Marks <paramref name="requests"/> as taken; dispose the result when they are answered.</summary>
+    public IDisposable Begin(int requests)
+    {
+        Interlocked.Add(ref _inFlight, requests);
+        return new InFlightScope(this, requests);
+    }
+
+    private sealed class InFlightScope(WorkerMetrics metrics, int requests) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Add(ref metrics._inFlight, -requests);
+        }
     }
 
     /// <summary>Totals since start, for heartbeats.</summary>
