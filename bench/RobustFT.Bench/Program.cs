@@ -1,1 +1,3 @@
-return RobustFT.Inference.Benchmarking.DecoderThroughputBench.Run(args);
+return args.FirstOrDefault() == "scaling"
+    ? await RobustFT.Bench.Scaling.ClusterScalingBench.RunAsync(args[1..])
+    : RobustFT.Inference.Benchmarking.DecoderThroughputBench.Run(args);

@@ -11,6 +11,8 @@ public static class CliApp
     public static RootCommand Build(IBackendProvider backends) => new("RobustFT Cluster: clean noisy SFT data with RobustFT on a MassTransit actor runtime")
     {
         RunCommand.Create(backends),
+        NodeCommand.Create(backends),
+        SubmitCommand.Create(backends),
         EvalCommand.Create(),
         StatusCommand.Create(),
         DemoDataCommand.Create(),
@@ -32,6 +34,12 @@ public static class CliApp
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        // SIGTERM (docker stop, Kubernetes) stops as cleanly as Ctrl-C: nodes release their leases and heartbeat rows.
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
         return await parse.InvokeAsync(cancellationToken: cancel.Token);
     }
 }

@@ -14,9 +14,14 @@ public sealed class ScriptedBackendProvider : IBackendProvider
     {
         var goldPath = Environment.GetEnvironmentVariable("ROBUSTFT_SCRIPTED_GOLD")
             ?? throw new UsageException("ROBUSTFT_SCRIPTED_GOLD is not set (test host)");
-        var error = double.Parse(Environment.GetEnvironmentVariable("ROBUSTFT_SCRIPTED_ERROR") ?? "0.1", CultureInfo.InvariantCulture);
         var delay = int.Parse(Environment.GetEnvironmentVariable("ROBUSTFT_SCRIPTED_DELAY_MS") ?? "0", CultureInfo.InvariantCulture);
         var gold = DatasetReader.Read(goldPath).Samples;
-        return new ModelBackends(new ScriptedExpertModel(gold, error, TimeSpan.FromMilliseconds(delay)), new HashingEmbedder());
+        return new ModelBackends(new ScriptedExpertModel(gold, ErrorRate(), TimeSpan.FromMilliseconds(delay)), new HashingEmbedder());
     }
+
+    public (string Generator, string Encoder) ModelIds(RobustFtConfig config) =>
+        (new ScriptedExpertModel([], ErrorRate()).ModelId, new HashingEmbedder().ModelId);
+
+    private static double ErrorRate() =>
+        double.Parse(Environment.GetEnvironmentVariable("ROBUSTFT_SCRIPTED_ERROR") ?? "0.1", CultureInfo.InvariantCulture);
 }

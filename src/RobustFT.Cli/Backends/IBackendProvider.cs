@@ -6,4 +6,8 @@ namespace RobustFT.Cli.Backends;
 public interface IBackendProvider
 {
     ModelBackends Create(RobustFtConfig config);
+
+    /// <summary>The ids <see cref="Create"/>'s models would have, without loading them: <c>robustft submit</c> records
+    /// them in the run's settings on a machine that may have no GPU.</summary>
+    (string Generator, string Encoder) ModelIds(RobustFtConfig config);
 }

@@ -11,7 +11,41 @@ public sealed class OnnxBackendProvider : IBackendProvider
     public const string GeneratorKey = "robustft.inference.generator.model";
     public const string EncoderKey = "robustft.inference.encoder.model";
 
+    public (string Generator, string Encoder) ModelIds(RobustFtConfig config)
+    {
+        var (generator, encoder) = ModelDirectories(config);
+        try
+        {
+            return (ModelFiles.ModelId(ModelFiles.Find(generator, ModelFiles.DecoderCandidates)),
+                ModelFiles.ModelId(ModelFiles.Find(encoder, ModelFiles.EncoderCandidates)));
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException($"cannot identify the models: {e.Message}", e);
+        }
+    }
+
     public ModelBackends Create(RobustFtConfig config)
+    {
+        var r = config.Reader;
+        var (generator, encoder) = ModelDirectories(config);
+
+        var runtime = Runtime(config);
+        var session = Session(config);
+        try
+        {
+            var languageModel = OnnxLanguageModel.Load(runtime, generator, session, r.String("robustft.inference.generator.chat-template", "auto"));
+            var embedder = OnnxEmbedder.Load(runtime, encoder, session, config.Worker().MaxBatchSize);
+            return new ModelBackends(languageModel, embedder);
+        }
+        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        {
+            throw new UsageException($"cannot load the models: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The configured generator and encoder directories, checked to exist.</summary>
+    private static (string Generator, string Encoder) ModelDirectories(RobustFtConfig config)
     {
         var r = config.Reader;
         var backend = r.String("robustft.inference.backend", "onnx");
@@ -27,18 +61,7 @@ public sealed class OnnxBackendProvider : IBackendProvider
             if (!Directory.Exists(dir))
                 throw new UsageException($"configuration key {key}: model directory '{dir}' not found (make the smoke models with `robustft models make-tiny --output models/tiny`)");
 
-        var runtime = Runtime(config);
-        var session = Session(config);
-        try
-        {
-            var languageModel = OnnxLanguageModel.Load(runtime, generator!, session, r.String("robustft.inference.generator.chat-template", "auto"));
-            var embedder = OnnxEmbedder.Load(runtime, encoder!, session, config.Worker().MaxBatchSize);
-            return new ModelBackends(languageModel, embedder);
-        }
-        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
-        {
-            throw new UsageException($"cannot load the models: {e.Message}", e);
-        }
+        return (generator!, encoder!);
     }
 
     /// <summary>The ONNX Runtime library (<c>robustft.inference.onnxruntime-library</c>, else the default search).</summary>

@@ -10,6 +10,7 @@ using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Runs;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
+using RobustFT.Dashboard;
 using Spectre.Console;
 
 namespace RobustFT.Cli.Commands;
@@ -26,18 +27,24 @@ public static class RunCommand
         var output = new Option<string>("--output", "-o") { Description = "Output directory (exports, report, store)", Required = true };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: derived from input, task, config and models)" };
         var gold = new Option<string?>("--gold") { Description = "Clean labels (same layout) for detection and accuracy metrics in the report" };
+        var dashboard = new Option<string?>("--dashboard")
+        {
+            Description = "Serve the dashboard while the run runs, at URL or robustft.dashboard.url (default http://127.0.0.1:8080)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var set = CommonOptions.Set();
-        var command = new Command("run", "Clean a dataset with RobustFT in this process (resumable)") { config, input, task, output, runId, gold, set };
+        var command = new Command("run", "Clean a dataset with RobustFT in this process (resumable)") { config, input, task, output, runId, gold, dashboard, set };
         command.SetAction((parse, ct) => Cli.Guard(async () =>
         {
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
             await using var models = backends.Create(cfg);
-            settings = WithModels(settings, models, parse.GetValue(runId));
+            settings = WithModels(settings, (models.Generator.ModelId, models.Encoder.ModelId), parse.GetValue(runId));
             var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);
             Console.Error.WriteLine($"run {settings.RunId}: {settings.InputPath} → {settings.OutputDirectory} (task {settings.Task.Name}, model {models.Generator.ModelId})");
 
-            await using var node = await RobustFtNode.StartAsync(runtime, services => Register(services, models), ct);
+            await using var node = await RobustFtNode.StartAsync(runtime, services => Register(services, models, LogLevel.Warning), ct);
+            await using var server = parse.GetResult(dashboard) is null ? null : await StartDashboardAsync(cfg, parse.GetValue(dashboard), node, ct);
             var final = await ProgressDisplay.RunAsync(progress => node.RunAsync(settings, progress, ct));
             return Summarise(final, settings);
         }));
@@ -60,30 +67,55 @@ public static class RunCommand
             temperature, topP, topK, "", "", gold is null ? null : Path.GetFullPath(gold));
     }
 
-    public static RunSettings WithModels(RunSettings settings, ModelBackends models, string? runId)
+    public static RunSettings WithModels(RunSettings settings, (string Generator, string Encoder) modelIds, string? runId)
     {
-        var s = settings with { ModelId = models.Generator.ModelId, EmbedderId = models.Encoder.ModelId };
+        var s = settings with { ModelId = modelIds.Generator, EmbedderId = modelIds.Encoder };
         var id = runId ?? "run-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s.Fingerprint())))[..12];
         return s with { RunId = id };
     }
 
-    public static void Register(IServiceCollection services, ModelBackends models)
+    /// <summary>Logging to stderr (RobustFT at <paramref name="level"/>, Information with ROBUSTFT_VERBOSE) and, on a node
+    /// that serves inference, the models.</summary>
+    public static void Register(IServiceCollection services, ModelBackends? models, LogLevel level)
     {
         services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("RobustFT", Environment.GetEnvironmentVariable("ROBUSTFT_VERBOSE") is { Length: > 0 } ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("RobustFT", Environment.GetEnvironmentVariable("ROBUSTFT_VERBOSE") is { Length: > 0 } ? LogLevel.Information : level)
             .AddFilter("MassTransit", LogLevel.Error));
+        if (models is null) return;
         services.AddSingleton(models.Generator);
         services.AddSingleton(models.Encoder);
     }
 
-    private static int Summarise(RunRecord final, RunSettings settings)
+    /// <summary>Starts the node's HTTP server (health, dashboard, API) at <paramref name="url"/> or the configured URL.</summary>
+    public static async Task<DashboardServer> StartDashboardAsync(RobustFtConfig cfg, string? url, RobustFtNode node, CancellationToken ct)
+    {
+        var (address, token) = cfg.Dashboard(url);
+        try
+        {
+            var server = await DashboardServer.StartAsync(new DashboardOptions(address, node.Options.Roles.HasFlag(NodeRoles.Dashboard), token), node.Services, () => node.IsReady, ct);
+            Console.Error.WriteLine($"dashboard: {server.Address}{(token is null ? " (read-only: no control token configured)" : "")}");
+            return server;
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot listen on {address}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Prints the run's report (or why it failed); 0 when completed, 1 otherwise.</summary>
+    public static int Summarise(RunRecord final, RunSettings settings)
     {
         var reportPath = Path.Combine(settings.OutputDirectory, RunReport.FileName);
         if (final.Phase != RunPhase.Completed && final.Phase != RunPhase.Cancelled)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]run {final.RunId} ended in phase {final.Phase}: {final.Message}[/]");
             return 1;
+        }
+        if (!File.Exists(reportPath))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]run {final.RunId} ended in phase {final.Phase}, but {reportPath} is not readable here (the coordinator writes it)[/]");
+            return final.Phase == RunPhase.Completed ? 0 : 1;
         }
         var report = RunReport.FromJson(File.ReadAllText(reportPath));
         var table = new Table().AddColumns("samples", "rejected", "clean", "noisy", "relabeled", "selected", "exported", "faulted", "cache hits", "samples/s");

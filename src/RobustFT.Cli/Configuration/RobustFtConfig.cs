@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Workers;
@@ -111,7 +112,8 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
 
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval", TimeSpan.FromMilliseconds(200)),
-        _r.Duration("robustft.coordinator.redrive-after", TimeSpan.FromSeconds(60)));
+        _r.Duration("robustft.coordinator.redrive-after", TimeSpan.FromSeconds(60)),
+        _r.Duration("robustft.coordinator.lease-ttl", TimeSpan.FromSeconds(15)));
 
     public TransportOptions Transport() => new(
         _r.String("robustft.transport.kind", "in-memory"),
@@ -150,5 +152,50 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     }
 
     public RuntimeOptions Runtime(NodeRoles roles, string? outputDirectory) => new(
-        roles, Transport(), Store(outputDirectory), Worker(), Coordinator(), _r.Int("robustft.coordinator.saga-partitions", 64));
+        roles, Transport(), Store(outputDirectory), Worker(), Coordinator(), _r.Int("robustft.coordinator.saga-partitions", 64))
+    {
+        Identity = NodeIdentity.ForThisProcess(roles, ExecutionProvider(), _r.String("robustft.node.id")),
+        HeartbeatInterval = _r.Duration("robustft.node.heartbeat-interval", TimeSpan.FromSeconds(2)),
+    };
+
+    /// <summary>The execution provider models run on (<c>robustft.inference.execution-provider</c>).</summary>
+    public string ExecutionProvider() => _r.String("robustft.inference.execution-provider", "cpu").ToLowerInvariant();
+
+    /// <summary>A node's roles: <paramref name="flag"/> (a --roles value) or <c>robustft.node.roles</c>.</summary>
+    public NodeRoles Roles(string? flag)
+    {
+        var text = flag ?? _r.String("robustft.node.roles", "coordinator,sample,gpu,dashboard");
+        var roles = NodeRoles.None;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            roles |= part.ToLowerInvariant() switch
+            {
+                "coordinator" => NodeRoles.Coordinator,
+                "sample" => NodeRoles.Sample,
+                "gpu" => NodeRoles.Gpu,
+                "dashboard" => NodeRoles.Dashboard,
+                "all" => NodeRoles.All,
+                _ => throw new UsageException($"{(flag is null ? "configuration key robustft.node.roles" : "--roles")}: '{part}' is not one of coordinator, sample, gpu, dashboard, all"),
+            };
+        }
+        if (roles == NodeRoles.None) throw new UsageException("--roles: no role given");
+        return roles;
+    }
+
+    /// <summary>The node's HTTP endpoint and dashboard; the control token comes from <c>robustft.dashboard.token</c>
+    /// (set from ROBUSTFT_DASHBOARD_TOKEN) or the file named by <c>robustft.dashboard.token-file</c>.</summary>
+    public (string Url, string? Token) Dashboard(string? urlOverride = null)
+    {
+        var url = urlOverride ?? _r.String("robustft.dashboard.url", "http://127.0.0.1:8080");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new UsageException($"dashboard URL '{url}' is not an http:// address");
+        var token = _r.String("robustft.dashboard.token");
+        var file = _r.String("robustft.dashboard.token-file");
+        if (string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(file))
+        {
+            if (!File.Exists(file)) throw new UsageException($"configuration key robustft.dashboard.token-file: file '{file}' not found");
+            token = File.ReadAllText(file).Trim();
+        }
+        return (url, string.IsNullOrEmpty(token) ? null : token);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class RobustFtNode : IAsyncDisposable
             await provider.GetRequiredService<RunStore>().EnsureSchemaAsync(ct);
             await provider.GetRequiredService<SqlSagaStore<SampleSaga>>().EnsureSchemaAsync(ct);
             var node = new RobustFtNode(provider);
-            await node._bus.StartAsync(ct);
+            await StartBusAsync(node._bus, options, provider.GetService<ILoggerFactory>()?.CreateLogger<RobustFtNode>(), ct);
             node._heartbeat = provider.GetRequiredService<NodeHeartbeat>();
             await node._heartbeat.StartAsync(ct);
             if (options.DriveSubmittedRuns && options.Roles.HasFlag(NodeRoles.Coordinator))
@@ -67,6 +67,20 @@ public sealed class RobustFtNode : IAsyncDisposable
         var run = await _services.GetRequiredService<RunIngestor>().IngestAsync(settings, ct);
         _services.GetRequiredService<RunCatalog>().Invalidate(run.RunId);
         return await _services.GetRequiredService<RunCoordinator>().DriveAsync(run.RunId, progress, ct);
+    }
+
+    /// <summary>Starts the bus; MassTransit keeps retrying an unreachable broker, so say so every 10 s while it does.</summary>
+    private static async Task StartBusAsync(IBusControl bus, RuntimeOptions options, ILogger? logger, CancellationToken ct)
+    {
+        var start = bus.StartAsync(ct);
+        var waited = TimeSpan.Zero;
+        var step = TimeSpan.FromSeconds(10);
+        while (await Task.WhenAny(start, Task.Delay(step, ct)) != start)
+        {
+            waited += step;
+            logger?.LogWarning("transport {Transport} not reachable after {Seconds:F0}s; still retrying", options.Transport.Describe(), waited.TotalSeconds);
+        }
+        await start;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,8 @@ namespace RobustFT.Configuration.Overrides;
 
 /// <summary>
 /// Command-line overrides: each <c>key=value</c> sets a path (<c>robustft.method.beta</c>) to a HOCON value
-/// (<c>0.3</c>, <c>[gpu,sample]</c>, <c>"quoted string"</c>, <c>${?ENV}</c>); later settings win.
+/// (<c>0.3</c>, <c>[gpu,sample]</c>, <c>"quoted string"</c>, <c>${?ENV}</c>; an unquoted value with <c>//</c>, <c>#</c> or
+/// <c>:</c> is a plain string, so <c>url=http://127.0.0.1:8080</c> works); later settings win.
 /// </summary>
 public static class HoconOverrides
 {
@@ -36,8 +37,8 @@ public static class HoconOverrides
 
             var text = set[(equals + 1)..];
             var source = $"--set {set[..equals].Trim()}";
-            HoconValue value = string.IsNullOrWhiteSpace(text)
-                ? new HoconString(string.Empty, new HoconOrigin(source, 1, 1))
+            HoconValue value = string.IsNullOrWhiteSpace(text) || IsPlainString(text)
+                ? new HoconString(text, new HoconOrigin(source, 1, 1))
                 : HoconParser.ParseSingleValue(text, source);
             for (var i = path.Segments.Count - 1; i >= 0; i--)
             {
@@ -48,5 +49,16 @@ public static class HoconOverrides
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An unquoted value that HOCON would cut at a comment (<c>http://host:8080</c>, <c>a#b</c>) or reject for a colon
+    /// is taken literally, as a shell user means it; quoted values, arrays, objects and substitutions parse as HOCON.
+    /// </summary>
+    private static bool IsPlainString(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.Length == 0 || trimmed[0] is '"' or '[' or '{' or '$') return false;
+        return trimmed.Contains("//", StringComparison.Ordinal) || trimmed.Contains('#') || trimmed.Contains(':');
     }
 }

@@ -54,4 +54,15 @@ public class HoconOverridesTests
 
         Assert.Equal("--set a.b", ex.SourceName);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("amqp://host/vhost#x")]
+    [InlineData("C:/models/a")]
+    public void An_unquoted_url_is_taken_literally_instead_of_cut_at_a_comment(string url)
+    {
+        var tree = HoconConfig.Resolve(HoconOverrides.Parse([$"robustft.dashboard.url={url}"]));
+
+        Assert.Equal(url, tree.Text("robustft.dashboard.url"));
+    }
 }

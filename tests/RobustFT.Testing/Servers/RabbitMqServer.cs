@@ -131,6 +131,25 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates a virtual host (when missing) and gives <see cref="Username"/> full permissions on it, so that
+    /// tests sharing one broker get their own queues and exchanges.</summary>
+    public async Task AddVirtualHostAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (var arguments in new[]
+                 {
+                     new[] { "-n", NodeName, "add_vhost", name },
+                     ["-n", NodeName, "set_permissions", "-p", name, Username, ".*", ".*", ".*"],
+                 })
+        {
+            var result = await RunCtlAsync(arguments, TimeSpan.FromSeconds(30), cancellationToken);
+            if (!result.Succeeded && !result.Output.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"'{result.CommandLine}' exited with {result.ExitCode}:\n{result.Output}");
+            }
+        }
+    }
+
     /// <summary>Stops the broker gracefully (<c>rabbitmqctl stop</c>), killing it if it does not exit in time. Data is kept.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

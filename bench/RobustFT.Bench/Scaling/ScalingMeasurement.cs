@@ -1,0 +1,32 @@
+namespace RobustFT.Bench.Scaling;
+
+/// <summary>What one configuration (one coordinator+sample node and <see cref="GpuNodes"/> GPU nodes) measured.</summary>
+/// <param name="WallSeconds">From <c>RunAsync</c> to the run's end: ingestion, both barriers, selection and export included.</param>
+/// <param name="Generate">Generation calls summed over the GPU nodes.</param>
+/// <param name="Embed">Embedding calls summed over the GPU nodes.</param>
+/// <param name="ItemsPerNode">Generation + embedding items each GPU node ran (load balance).</param>
+/// <param name="MessagesOut">Distinct messages published or sent by every node.</param>
+/// <param name="MessagesConsumed">Deliveries consumed by every node.</param>
+/// <param name="ProcessCpuSeconds">CPU time of this process (all nodes) during the run.</param>
+/// <param name="MachineBusy">Share of the machine's cores busy during the run (every process, broker and PostgreSQL included).</param>
+/// <param name="PhaseStarts">Seconds after the start at which the coordinator first reported each run phase.</param>
+public sealed record ScalingMeasurement(
+    int GpuNodes,
+    int Samples,
+    string Phase,
+    int Clean,
+    int Noisy,
+    int Relabeled,
+    int Selected,
+    int Faulted,
+    double WallSeconds,
+    GpuUsage Generate,
+    GpuUsage Embed,
+    IReadOnlyList<long> ItemsPerNode,
+    long MessagesOut,
+    long MessagesConsumed,
+    IReadOnlyDictionary<string, long> MessageCounts,
+    DatabaseWrites Database,
+    double ProcessCpuSeconds,
+    double MachineBusy,
+    IReadOnlyDictionary<string, double> PhaseStarts);

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace RobustFT.Bench.Scaling;
+
+/// <summary>Options of <c>RobustFT.Bench scaling</c>.</summary>
+public sealed record ScalingOptions(
+    int Samples,
+    IReadOnlyList<int> NodeCounts,
+    GpuCost Generate,
+    GpuCost Embed,
+    int MaxBatch,
+    TimeSpan MaxWait,
+    double ErrorRate,
+    string Split,
+    int WarmupSamples,
+    TimeSpan PollInterval,
+    string? JsonPath)
+{
+    public static ScalingOptions Parse(IReadOnlyList<string> args)
+    {
+        string? Value(string name)
+        {
+            for (var i = 0; i < args.Count - 1; i++)
+                if (args[i] == name) return args[i + 1];
+            return null;
+        }
+        int Int(string name, int fallback) => Value(name) is { } v
+            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{name}: '{v}' is not a count")
+            : fallback;
+
+        var nodes = (Value("--nodes") ?? "1,2,4").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"--nodes: '{n}' is not a positive count"))
+            .ToList();
+        var error = Value("--error") is { } e ? double.Parse(e, CultureInfo.InvariantCulture) : 0.1;
+        return new ScalingOptions(
+            Samples: Int("--samples", 600),
+            NodeCounts: nodes,
+            Generate: GpuCost.Parse(Value("--gen-cost") ?? "40+4", "--gen-cost"),
+            Embed: GpuCost.Parse(Value("--embed-cost") ?? "10+1", "--embed-cost"),
+            MaxBatch: Int("--max-batch", 32),
+            MaxWait: TimeSpan.FromMilliseconds(Int("--max-wait-ms", 20)),
+            ErrorRate: error,
+            Split: Value("--split") ?? "noisy30",
+            WarmupSamples: Int("--warmup", 60),
+            PollInterval: TimeSpan.FromMilliseconds(Int("--poll-ms", 200)),
+            JsonPath: Value("--json"));
+    }
+
+    public const string Usage =
+        "RobustFT.Bench scaling [--samples 600] [--nodes 1,2,4] [--gen-cost 40+4] [--embed-cost 10+1] [--max-batch 32] " +
+        "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--json FILE]";
+}

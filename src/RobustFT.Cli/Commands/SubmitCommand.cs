@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RobustFT.Cli.Backends;
+using RobustFT.Cli.Configuration;
+using RobustFT.Cli.Output;
+using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Nodes;
+using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples;
+
+namespace RobustFT.Cli.Commands;
+
+/// <summary><c>robustft submit</c>: ingests a run into the cluster's store and follows it while a coordinator node
+/// drives it. Interrupting submit leaves the run running; submitting the same command again follows it again.</summary>
+public static class SubmitCommand
+{
+    public static Command Create(IBackendProvider backends)
+    {
+        var config = CommonOptions.Config();
+        var input = new Option<string>("--input", "-i") { Description = "Dataset (.csv or .jsonl) with question, answer, options", Required = true };
+        var task = new Option<string>("--task", "-t") { Description = "Task profile: mmlu, arc, pubmedqa, fpb, convfinqa, drop or one from the config", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Output directory the coordinator writes the exports to (a volume it shares)", Required = true };
+        var runId = new Option<string?>("--run-id") { Description = "Run id (default: derived from input, task, config and models)" };
+        var gold = new Option<string?>("--gold") { Description = "Clean labels (same layout) for detection and accuracy metrics in the report" };
+        var detach = new Option<bool>("--detach") { Description = "Print the run id and return once the run is submitted" };
+        var set = CommonOptions.Set();
+        var command = new Command("submit", "Submit a run to a cluster and follow it to its end (exit 0 completed, 1 failed or cancelled)")
+        {
+            config, input, task, output, runId, gold, detach, set,
+        };
+        command.SetAction((parse, ct) => Cli.Guard(async () =>
+        {
+            var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
+            var settings = RunCommand.Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
+            settings = RunCommand.WithModels(settings, backends.ModelIds(cfg), parse.GetValue(runId));
+            var factory = cfg.Store(settings.OutputDirectory);
+            var store = new RunStore(factory);
+            var sagas = new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options);
+            var registry = new NodeRegistry(factory);
+            await store.EnsureSchemaAsync(ct);
+            await sagas.EnsureSchemaAsync(ct);
+            await registry.EnsureSchemaAsync(ct);
+
+            var run = await new RunIngestor(store, NullLogger<RunIngestor>.Instance).IngestAsync(settings, ct);
+            await store.AdvancePhaseAsync(run.RunId, RunPhase.Detecting, ct: ct);
+            Console.Error.WriteLine($"run {run.RunId} submitted to {factory.Describe()}: {run.Samples} samples, {run.Rejected} rejected → {settings.OutputDirectory}");
+            if (parse.GetValue(detach))
+            {
+                Console.Out.WriteLine(run.RunId);
+                return Cli.Ok;
+            }
+
+            var staleAfter = cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10));
+            var final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, store, sagas, registry, staleAfter, progress, ct));
+            return RunCommand.Summarise(final, settings);
+        }));
+        return command;
+    }
+
+    /// <summary>Polls the store until the run has ended, reporting progress; warns while no live coordinator node is
+    /// registered.</summary>
+    private static async Task<RunRecord> FollowAsync(string runId, RunStore store, SqlSagaStore<SampleSaga> sagas, NodeRegistry registry,
+        TimeSpan staleAfter, IProgress<RunProgress> progress, CancellationToken ct)
+    {
+        var warned = false;
+        while (true)
+        {
+            var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} disappeared from the store");
+            progress.Report(new RunProgress(runId, run.Phase, run.Samples, await sagas.CountByStateAsync(runId, ct), run.Paused, run.Threshold));
+            if (run.Ended) return run;
+            var now = DateTimeOffset.UtcNow;
+            var coordinators = (await registry.ListAsync(ct)).Count(n => n.Roles.HasFlag(NodeRoles.Coordinator) && !n.IsStale(now, staleAfter));
+            if (coordinators == 0 && !warned)
+            {
+                Console.Error.WriteLine("waiting: no live coordinator node is registered; start one with `robustft node --roles coordinator,...`");
+                warned = true;
+            }
+            else if (coordinators > 0) warned = false;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace RobustFT.Dashboard.Api;
+
+/// <summary><c>GET /api/runs/{id}/samples/{sampleId}</c>: one sample's journey through the method.</summary>
+public sealed record SampleLineage(
+    string RunId,
+    string SampleId,
+    string State,
+    string Question,
+    IReadOnlyList<string> Options,
+    string GivenLabel,
+    IReadOnlyList<PromptView> Prompts,
+    string? BaseResponse,
+    string? BaseAnswer,
+    IReadOnlyList<string> ReasoningResponses,
+    string? ReasoningAnswer,
+    double? R,
+    bool? Clean,
+    string? CheckerResponse,
+    IReadOnlyList<NeighbourLink> Neighbours,
+    string? ContextResponse,
+    string? ContextAnswer,
+    string? ReviewResponse,
+    string? ReviewLabel,
+    double? Entropy,
+    int? Rank,
+    bool? Selected,
+    double? Threshold,
+    string? FinalLabel,
+    string? Fault);

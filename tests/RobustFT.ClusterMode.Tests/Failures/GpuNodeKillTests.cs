@@ -1,0 +1,28 @@
+using RobustFT.ClusterMode.Tests.Support;
+using RobustFT.Cluster.Runs;
+using static RobustFT.Cluster.Samples.SampleStates;
+
+namespace RobustFT.ClusterMode.Tests.Failures;
+
+/// <summary>kill -9 of a GPU node while it serves inference batches: its unacknowledged requests go back to the broker
+/// and the other GPU node answers them.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class GpuNodeKillTests(ClusterServers servers)
+{
+    [Fact]
+    public async Task Gpu_node_killed_mid_run_the_run_completes_with_identical_exports()
+    {
+        var baseline = await servers.BaselineAsync(0, 150);
+        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, servers.Postgres, "gpu_kill");
+        await cluster.StartNodesAsync();
+        var output = cluster.OutputDirectory("out");
+        var submit = cluster.StartSubmit(baseline, output);
+
+        await cluster.WaitForProgressAsync("detection under way", baseline.RunId,
+            (phase, n) => phase == RunPhase.Detecting && n(Reasoning) + n(Embedding) + n(Clean) >= 30, submit);
+        await cluster[ClusterHarness.NodeB].KillAsync();
+
+        await cluster.AssertSubmitSucceedsAsync(submit, TimeSpan.FromMinutes(3));
+        await cluster.AssertCompletedLikeBaselineAsync(baseline, output);
+    }
+}
