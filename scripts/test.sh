@@ -11,6 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== prerequisites"
 bash scripts/install-postgres.sh
 bash scripts/install-rabbitmq.sh
+bash scripts/install-chromium.sh
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/install-k8s-tools.sh >/dev/null
 bash scripts/npm-golden.sh >/dev/null
 bash scripts/fetch-onnxruntime.sh

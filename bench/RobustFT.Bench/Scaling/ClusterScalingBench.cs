@@ -172,16 +172,7 @@ public static class ClusterScalingBench
         {
             var node = nodes[i];
             nodes.RemoveAt(i);
-            try
-            {
-                await node.DisposeAsync();
-            }
-            catch (ObjectDisposedException e)
-            {
-                // NodeHeartbeat is disposed by RobustFtNode and again by the service provider (5436eaf); the node and its
-                // bus are stopped by then.
-                Console.Error.WriteLine($"warning: node dispose: {e.Message}");
-            }
+            await node.DisposeAsync();
         }
         foreach (var factory in factories) await factory.DisposeAsync();
         factories.Clear();

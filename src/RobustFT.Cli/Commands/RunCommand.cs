@@ -91,9 +91,16 @@ public static class RunCommand
     public static async Task<DashboardServer> StartDashboardAsync(RobustFtConfig cfg, string? url, RobustFtNode node, CancellationToken ct)
     {
         var (address, token) = cfg.Dashboard(url);
+        var options = new DashboardOptions(address, node.Options.Roles.HasFlag(NodeRoles.Dashboard), token)
+        {
+            StaleAfter = cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10)),
+            OtlpEndpoint = cfg.Reader.String("robustft.dashboard.otlp-endpoint") is { Length: > 0 } otlp
+                ? Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri : throw new UsageException($"configuration key robustft.dashboard.otlp-endpoint: '{otlp}' is not a URL")
+                : null,
+        };
         try
         {
-            var server = await DashboardServer.StartAsync(new DashboardOptions(address, node.Options.Roles.HasFlag(NodeRoles.Dashboard), token), node.Services, () => node.IsReady, ct);
+            var server = await DashboardServer.StartAsync(options, node.Services, () => node.IsReady, ct);
             Console.Error.WriteLine($"dashboard: {server.Address}{(token is null ? " (read-only: no control token configured)" : "")}");
             return server;
         }

@@ -145,7 +145,10 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
                     Username = _r.String("robustft.store.postgres.username", "robustft"),
                     Password = _r.String("robustft.store.postgres.password"),
                 };
-                return new PostgresConnectionFactory(b.ConnectionString, _r.Int("robustft.store.postgres.startup-attempts", 8));
+                return new PostgresConnectionFactory(b.ConnectionString, _r.Int("robustft.store.postgres.startup-attempts", 8))
+                {
+                    OnRetry = message => Console.Error.WriteLine($"warning: {message}"),
+                };
             default:
                 throw new UsageException($"configuration key robustft.store.kind: '{kind}' is not one of sqlite, postgres");
         }
@@ -196,6 +199,13 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             if (!File.Exists(file)) throw new UsageException($"configuration key robustft.dashboard.token-file: file '{file}' not found");
             token = File.ReadAllText(file).Trim();
         }
-        return (url, string.IsNullOrEmpty(token) ? null : token);
+        try
+        {
+            return (url, RobustFT.Dashboard.Security.DashboardToken.Resolve(token));
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 }

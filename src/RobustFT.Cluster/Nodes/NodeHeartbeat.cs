@@ -58,8 +58,11 @@ public sealed class NodeHeartbeat(NodeRegistry registry, WorkerMetrics metrics, 
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         if (_loop is not null) await _loop;
         try

@@ -69,6 +69,7 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
                     if (attempt >= _startupAttempts)
                         throw new DatabaseUnreachableException(
                             $"PostgreSQL at {_endpoint} is not reachable: {ex.Message} (gave up after {attempt} attempts)", attempt, ex);
+                    OnRetry?.Invoke($"PostgreSQL at {_endpoint} is not reachable ({ex.Message}); attempt {attempt} of {_startupAttempts}, retrying in {delay.TotalSeconds:0.#}s");
                 }
 
                 await Task.Delay(delay, ct).ConfigureAwait(false);
@@ -80,6 +81,9 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
             _startupGate.Release();
         }
     }
+
+    /// <summary>Told each failed startup attempt (endpoint, attempt, next delay; never the password).</summary>
+    public Action<string>? OnRetry { get; init; }
 
     public string Describe() => $"postgres:{_endpoint}";
 

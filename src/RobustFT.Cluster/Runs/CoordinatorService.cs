@@ -116,8 +116,11 @@ public sealed class CoordinatorService(
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         if (_loop is not null) await _loop;
         await Task.WhenAll(_driving.Values.Select(d => d.Task));

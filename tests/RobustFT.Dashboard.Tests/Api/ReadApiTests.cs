@@ -87,11 +87,16 @@ public sealed class ReadApiTests(CompletedRunFixture fixture)
     [Fact]
     public async Task Nodes_list_the_embedded_node_with_its_roles_and_a_fresh_heartbeat()
     {
-        var nodes = await Run.GetAsync<NodesResponse>("/api/nodes");
+        // The node beats every 2 s; on a loaded machine one beat can be late, so poll for a fresh one.
+        NodeSummary? node = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            node = (await Run.GetAsync<NodesResponse>("/api/nodes")).Nodes.SingleOrDefault(n => n.NodeId == Run.Node.Identity.NodeId);
+            return node is { Stale: false };
+        }, "a fresh heartbeat of the embedded node", TimeSpan.FromSeconds(30));
 
-        var node = Assert.Single(nodes.Nodes, n => n.NodeId == Run.Node.Identity.NodeId);
-        Assert.Equal(["Coordinator", "Sample", "Gpu", "Dashboard"], node.Roles);
-        Assert.False(node.Stale);
+        Assert.Equal(["Coordinator", "Sample", "Gpu", "Dashboard"], node!.Roles);
+        Assert.True(node.HeartbeatAgeSeconds <= 6);
         Assert.True(node.Tokens > 0);
     }
 
@@ -111,7 +116,6 @@ public sealed class ReadApiTests(CompletedRunFixture fixture)
             Assert.True(ghost.HeartbeatAgeSeconds >= 60);
             Assert.Equal(["Gpu"], ghost.Roles);
             Assert.Equal((7.5, 250.0, 12, "cuda"), (ghost.BatchFill, ghost.TokensPerSecond, ghost.QueueDepth, ghost.ExecutionProvider));
-            Assert.False(nodes.Nodes.Single(n => n.NodeId == Run.Node.Identity.NodeId).Stale);
         }
         finally
         {

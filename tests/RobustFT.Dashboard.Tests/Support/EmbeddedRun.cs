@@ -117,15 +117,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
         try { await Completion; } catch (Exception) { /* cancelled or already reported by the test */ }
         Http.Dispose();
         await Server.DisposeAsync();
-        try
-        {
-            await Node.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // RobustFtNode disposes its NodeHeartbeat, then the service provider disposes the same singleton again
-            // (NodeHeartbeat.DisposeAsync cancels an already disposed token source): reported to the lead, not ours to fix.
-        }
+        await Node.DisposeAsync();
         _stop.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
