@@ -32,14 +32,25 @@ public static class CliApp
             Console.Error.WriteLine("see 'robustft --help'");
             return Cli.BadUsage;
         }
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        // SIGTERM (docker stop, Kubernetes) stops as cleanly as Ctrl-C: nodes release their leases and heartbeat rows.
+        // Ctrl-C and SIGTERM (docker stop, Kubernetes) cancel the command's token and the command stops cleanly (a node
+        // releases its leases and heartbeat row); System.CommandLine's own handling, which gives up after 2 s, is off.
+        var cancel = new CancellationTokenSource();
+        void Stop()
+        {
+            try
+            {
+                cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; Stop(); };
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
-            cancel.Cancel();
+            Stop();
         });
-        return await parse.InvokeAsync(cancellationToken: cancel.Token);
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancel.Token);
     }
 }

@@ -40,11 +40,11 @@ public sealed class ConfiguredRunTests
         Assert.True(status.ExitCode == 0, status.ToString());
         using var doc = JsonDocument.Parse(status.Stdout);
         var only = Assert.Single(doc.RootElement.GetProperty("runs").EnumerateArray());
-        var run = only.GetProperty("run");
-        Assert.Equal("Completed", run.GetProperty("phase").GetString());
-        Assert.Equal("unit-quiz", run.GetProperty("task").GetString());
-        Assert.Equal(30, run.GetProperty("samples").GetInt32());
-        Assert.Equal(30, run.GetProperty("finished").GetInt32());
+        var summary = only.GetProperty("run");
+        Assert.Equal("Completed", summary.GetProperty("phase").GetString());
+        Assert.Equal("unit-quiz", summary.GetProperty("task").GetString());
+        Assert.Equal(30, summary.GetProperty("samples").GetInt32());
+        Assert.Equal(30, summary.GetProperty("finished").GetInt32());
         Assert.Equal(30, only.GetProperty("states").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32()));
         Assert.Equal(JsonValueKind.Array, doc.RootElement.GetProperty("nodes").ValueKind);
     }
