@@ -33,7 +33,8 @@ public sealed class CoordinatorService(
 
     private async Task LoopAsync()
     {
-        var interval = options.LeaseTtl / 3;
+        // Renew well within the lease, and look for newly submitted runs at least every second.
+        var interval = TimeSpan.FromTicks(Math.Min(options.LeaseTtl.Ticks / 3, TimeSpan.FromSeconds(1).Ticks));
         while (!_stop.IsCancellationRequested)
         {
             try
