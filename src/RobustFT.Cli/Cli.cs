@@ -28,6 +28,11 @@ public static class Cli
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            Console.Error.WriteLine($"error: the store failed: {e.Message}");
+            return Failed;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("interrupted; rerun the same command to resume");

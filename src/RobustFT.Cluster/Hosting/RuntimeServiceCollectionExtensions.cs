@@ -29,6 +29,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<InferenceCache>();
         services.AddSingleton<RunControl>();
         services.AddSingleton<WorkerMetrics>();
+        services.AddSingleton<GenerationGate>();
+        services.AddSingleton<EmbeddingGate>();
         services.AddSingleton<CleanIndex>();
         services.AddSingleton<RunExporter>();
         services.AddSingleton<RunIngestor>();

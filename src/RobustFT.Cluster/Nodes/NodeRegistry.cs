@@ -14,16 +14,15 @@ public sealed class NodeRegistry(IDbConnectionFactory db)
         "SELECT node_id AS NodeId, roles AS Roles, host AS Host, pid AS Pid, execution_provider AS ExecutionProvider, " +
         "started_at AS StartedAt, heartbeat_at AS HeartbeatAt, stats AS Stats FROM nodes";
 
-    public async Task EnsureSchemaAsync(CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
+    public Task EnsureSchemaAsync(CancellationToken ct = default) =>
+        SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.nodes"),
+        [
             """
             CREATE TABLE IF NOT EXISTS nodes (
                 node_id TEXT PRIMARY KEY, roles TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
                 execution_provider TEXT NOT NULL, started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL, stats TEXT NOT NULL)
-            """, cancellationToken: ct));
-    }
+            """,
+        ], ct);
 
     /// <summary>Inserts or refreshes the node's row.</summary>
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken ct = default)

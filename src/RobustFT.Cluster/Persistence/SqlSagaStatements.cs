@@ -37,7 +37,7 @@ public sealed partial class SqlSagaStatements
         CountByState = $"SELECT state, COUNT(*) FROM {t} WHERE run_id = @run GROUP BY state";
         ListByRun = $"SELECT version, data FROM {t} WHERE run_id = @run ORDER BY correlation_id";
         ListByRunAndState = $"SELECT version, data FROM {t} WHERE run_id = @run AND state = @state ORDER BY correlation_id";
-        SchemaLockKey = StableKey($"robustft.saga-schema.{t}");
+        SchemaLockKey = SchemaCreation.LockKey($"robustft.saga-schema.{t}");
     }
 
     public SqlDialect Dialect { get; }
@@ -79,19 +79,6 @@ public sealed partial class SqlSagaStatements
             states.Append(i == 0 ? "" : ", ").Append("@s").Append(i);
 
         return $"SELECT correlation_id FROM {TableName} WHERE run_id = @run AND state IN ({states}) ORDER BY correlation_id";
-    }
-
-    static long StableKey(string text)
-    {
-        // FNV-1a: the same key in every process, unlike string.GetHashCode.
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-
-        return unchecked((long)hash);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,47}$")]

@@ -11,13 +11,9 @@ namespace RobustFT.Cluster.Runs;
 /// </summary>
 public sealed class RunLeases(IDbConnectionFactory db)
 {
-    public async Task EnsureSchemaAsync(CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS run_leases (run_id TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)",
-            cancellationToken: ct));
-    }
+    public Task EnsureSchemaAsync(CancellationToken ct = default) =>
+        SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.run_leases"),
+            ["CREATE TABLE IF NOT EXISTS run_leases (run_id TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)"], ct);
 
     /// <summary>Takes the lease when it is free, expired or already <paramref name="owner"/>'s, and extends it to now +
     /// <paramref name="ttl"/>. Returns whether <paramref name="owner"/> holds it now.</summary>

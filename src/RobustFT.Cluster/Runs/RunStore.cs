@@ -37,8 +37,7 @@ public sealed class RunStore(IDbConnectionFactory db)
 
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
-        await using var c = await db.OpenAsync(ct);
-        foreach (var sql in Schema) await c.ExecuteAsync(new CommandDefinition(sql, cancellationToken: ct));
+        await SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.runs"), Schema, ct);
     }
 
     /// <summary>Creates the run unless it exists; returns the stored run either way.</summary>

@@ -1,19 +1,19 @@
 using MassTransit;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Runs;
-using RobustFT.Inference.Abstractions;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>The GPU worker for embeddings: cached vectors first, the rest in one encoder call per batch.</summary>
-public sealed class EmbedBatchConsumer(IEmbedder embedder, InferenceCache cache, RunStore store, WorkerOptions options, WorkerMetrics metrics) : IConsumer<Batch<EmbedRequest>>
+/// <summary>The GPU worker for embeddings: cached vectors first, the rest through the node's <see cref="EmbeddingGate"/>
+/// (encoder calls shared with the other batches waiting on this node).</summary>
+public sealed class EmbedBatchConsumer(EmbeddingGate gate, InferenceCache cache, RunStore store, WorkerMetrics metrics) : IConsumer<Batch<EmbedRequest>>
 {
     public async Task Consume(ConsumeContext<Batch<EmbedRequest>> context)
     {
         var ct = context.CancellationToken;
         var requests = context.Message.Select(m => m.Message).ToList();
         using var inFlight = metrics.Begin(requests.Count);
-        var keys = requests.Select(r => InferenceCache.Key("embed", embedder.ModelId, r.Text, "")).ToArray();
+        var keys = requests.Select(r => InferenceCache.Key("embed", gate.ModelId, r.Text, "")).ToArray();
         var cached = await cache.GetManyAsync<float[]>(keys, ct);
         var results = new EmbedCompleted[requests.Count];
         var misses = new List<int>();
@@ -24,17 +24,12 @@ public sealed class EmbedBatchConsumer(IEmbedder embedder, InferenceCache cache,
         }
 
         var fresh = new List<KeyValuePair<string, float[]>>();
-        foreach (var chunk in misses.Chunk(Math.Max(1, options.MaxBatchSize)))
+        var vectors = await gate.EmbedAsync(misses.Select(i => requests[i].Text).ToList(), ct);
+        for (var j = 0; j < misses.Count; j++)
         {
-            var vectors = await embedder.EmbedAsync(chunk.Select(i => requests[i].Text).ToList(), ct);
-            if (vectors.Count != chunk.Length)
-                throw new InvalidOperationException($"embedder {embedder.ModelId} returned {vectors.Count} vectors for {chunk.Length} texts");
-            for (var j = 0; j < chunk.Length; j++)
-            {
-                var i = chunk[j];
-                fresh.Add(new(keys[i], vectors[j]));
-                results[i] = new EmbedCompleted(requests[i].CorrelationId, vectors[j], false, null);
-            }
+            var i = misses[j];
+            fresh.Add(new(keys[i], vectors[j]));
+            results[i] = new EmbedCompleted(requests[i].CorrelationId, vectors[j], false, null);
         }
         await cache.PutManyAsync(fresh, ct);
         foreach (var run in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].RunId))

@@ -4,18 +4,17 @@ using Microsoft.Extensions.Logging;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Runs;
 using RobustFT.Inference.Abstractions;
-using RobustFT.Inference.Batching;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>The GPU worker for generation: answers cached requests from the cache and runs the rest through the model
-/// in length-bucketed batches. A request that cannot run faults only its own sample.</summary>
+/// <summary>The GPU worker for generation: answers cached requests from the cache and hands the rest to the node's
+/// <see cref="GenerationGate"/>, which runs them through the model in length-bucketed calls shared with the other
+/// batches waiting on this node. A request that cannot run faults only its own sample.</summary>
 public sealed class GenerateBatchConsumer(
-    ILanguageModel model,
+    GenerationGate gate,
     InferenceCache cache,
     RunStore store,
     RunControl control,
-    WorkerOptions options,
     WorkerMetrics metrics,
     ILogger<GenerateBatchConsumer> logger) : IConsumer<Batch<GenerateRequest>>
 {
@@ -50,29 +49,21 @@ public sealed class GenerateBatchConsumer(
 
         var fresh = new List<KeyValuePair<string, CachedGeneration>>();
         var tokens = new int[requests.Count];
-        var bucketer = new PromptBucketer(options.MaxBatchSize, options.MaxBatchTokens);
-        foreach (var group in bucketer.Split(misses.Select(i => EstimateTokens(requests[i])).ToList()))
+        var generated = await gate.GenerateAsync(misses.Select(i => ToModelRequest(requests[i])).ToList(), ct);
+        for (var j = 0; j < misses.Count; j++)
         {
-            var batch = group.Select(g => misses[g]).ToList();
-            var generated = await model.GenerateAsync(batch.Select(i => ToModelRequest(requests[i])).ToList(), ct);
-            if (generated.Count != batch.Count)
-                throw new InvalidOperationException($"model {model.ModelId} returned {generated.Count} results for {batch.Count} requests");
-            for (var j = 0; j < batch.Count; j++)
+            var i = misses[j];
+            var g = generated[j];
+            if (!g.Succeeded)
             {
-                var i = batch[j];
-                var g = generated[j];
-                if (!g.Succeeded)
-                {
-                    logger.LogWarning("sample {SampleId} step {Step} failed: {Error}", requests[i].SampleId, requests[i].Step, g.Error);
-                    results[i] = new GenerateCompleted(requests[i].CorrelationId, requests[i].Step, "", [], false, g.Error);
-                    continue;
-                }
-                var logprobs = g.Logprobs.ToArray();
-                tokens[i] = g.TokenIds.Count;
-                fresh.Add(new(keys[i], new CachedGeneration(g.Text, logprobs, g.TokenIds.Count)));
-                results[i] = new GenerateCompleted(requests[i].CorrelationId, requests[i].Step, g.Text, logprobs, false, null);
+                logger.LogWarning("sample {SampleId} step {Step} failed: {Error}", requests[i].SampleId, requests[i].Step, g.Error);
+                results[i] = new GenerateCompleted(requests[i].CorrelationId, requests[i].Step, "", [], false, g.Error);
+                continue;
             }
-            metrics.BatchSize.Record(batch.Count);
+            var logprobs = g.Logprobs.ToArray();
+            tokens[i] = g.TokenIds.Count;
+            fresh.Add(new(keys[i], new CachedGeneration(g.Text, logprobs, g.TokenIds.Count)));
+            results[i] = new GenerateCompleted(requests[i].CorrelationId, requests[i].Step, g.Text, logprobs, false, null);
         }
 
         await cache.PutManyAsync(fresh, ct);
@@ -82,17 +73,14 @@ public sealed class GenerateBatchConsumer(
             var calls = runGroup.Count(i => !results[i]!.FromCache && results[i]!.Error is null);
             await store.RecordInferenceAsync(runGroup.Key, calls, hits, runGroup.Sum(i => (long)tokens[i]), ct);
         }
-        metrics.RecordRequests(requests.Count, results.Count(r => r?.FromCache == true), tokens.Sum(t => (long)t), misses.Count);
+        metrics.RecordRequests(requests.Count, results.Count(r => r?.FromCache == true), tokens.Sum(t => (long)t));
 
         foreach (var r in results)
             if (r is not null) await context.Publish(r, ct);
     }
 
     private string CacheKey(GenerateRequest r) =>
-        InferenceCache.Key("generate", model.ModelId, JsonSerializer.Serialize(r.Messages, StoreJson.Options), r.Options.CacheKey());
+        InferenceCache.Key("generate", gate.ModelId, JsonSerializer.Serialize(r.Messages, StoreJson.Options), r.Options.CacheKey());
 
     private static GenerationRequest ToModelRequest(GenerateRequest r) => new(r.SampleId, r.Step, r.Messages, r.Options);
-
-    /// <summary>Prompt length estimate before tokenisation (about four characters a token) plus the new-token budget.</summary>
-    private static int EstimateTokens(GenerateRequest r) => r.Messages.Sum(m => m.Content.Length) / 4 + r.Options.MaxNewTokens;
 }

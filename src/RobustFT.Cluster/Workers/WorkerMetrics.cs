@@ -26,17 +26,23 @@ public sealed class WorkerMetrics : IDisposable
     public Counter<long> CacheHits { get; }
     public Histogram<int> BatchSize { get; }
 
-    /// <summary>Records one consumed batch of <paramref name="requests"/> messages, <paramref name="modelRequests"/> of
-    /// which went to the model.</summary>
-    public void RecordRequests(int requests, int hits, long tokens, int modelRequests)
+    /// <summary>Records one consumed batch of <paramref name="requests"/> messages, <paramref name="hits"/> of them
+    /// answered from the cache.</summary>
+    public void RecordRequests(int requests, int hits, long tokens)
     {
         Tokens.Add(tokens);
         CacheHits.Add(hits);
         Requests.Add(requests);
         Interlocked.Add(ref _tokens, tokens);
         Interlocked.Add(ref _requests, requests);
+    }
+
+    /// <summary>Records one generation call of the model with <paramref name="size"/> requests (the batch fill).</summary>
+    public void RecordModelCall(int size)
+    {
+        BatchSize.Record(size);
         Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _batchFillSum, modelRequests);
+        Interlocked.Add(ref _batchFillSum, size);
     }
 
     /// <summary>Requests taken from the broker and not yet answered (the node's share of the queue).</summary>
@@ -59,7 +65,7 @@ public sealed class WorkerMetrics : IDisposable
         }
     }
 
-    /// <summary>Totals since start, for heartbeats.</summary>
+    /// <summary>Totals since start, for heartbeats: tokens, requests, mean requests per generation call.</summary>
     public (long Tokens, long Requests, double AverageBatch) Snapshot()
     {
         var batches = Interlocked.Read(ref _batches);

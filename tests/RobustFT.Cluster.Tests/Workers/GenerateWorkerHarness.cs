@@ -59,6 +59,7 @@ public sealed class GenerateWorkerHarness : IAsyncDisposable
         services.AddSingleton<RunControl>();
         services.AddSingleton(options);
         services.AddSingleton<WorkerMetrics>();
+        services.AddSingleton<GenerationGate>();
         services.AddSingleton<ILogger<GenerateBatchConsumer>>(NullLogger<GenerateBatchConsumer>.Instance);
         services.AddMassTransitTestHarness(x =>
         {

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using RobustFT.ClusterMode.Tests.Support;
 using RobustFT.Testing.Servers;
+using Xunit.Abstractions;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 
@@ -7,24 +10,31 @@ namespace RobustFT.ClusterMode.Tests.Failures;
 /// and starts once the server is back, or gives up with a clear error before writing anything. Each test stops its own
 /// PostgreSQL server, not the shared one.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class PostgresDownAtStartTests(ClusterServers servers)
+public sealed class PostgresDownAtStartTests(ClusterServers servers, ITestOutputHelper output)
 {
     private const string Roles = "coordinator,sample,gpu";
+
+    /// <summary>The node's "attempt N of M, retrying in S s" warnings: attempt number and delay in seconds.</summary>
+    private static List<(int Attempt, double Delay)> Retries(NodeProcess node) =>
+        Regex.Matches(node.Process.Stderr, @"attempt (\d+) of \d+, retrying in ([0-9.]+)s")
+            .Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .ToList();
 
     [Fact]
     public async Task Postgres_down_at_node_start_node_retries_with_backoff_then_starts()
     {
         await using var postgres = await PostgresServer.StartNewAsync();
-        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, postgres, "pg_late", startupAttempts: 8);
+        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, postgres, "pg_late", output, startupAttempts: 8);
         await postgres.StopAsync();
 
         var node = cluster.StartNode(ClusterHarness.NodeA, Roles);
-        await cluster.WaitUntilAsync("the node announces itself", () => Task.FromResult(node.Process.Stderr.Contains(ClusterHarness.NodeA)),
-            TimeSpan.FromSeconds(30), node.Process);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // a few attempts fail meanwhile (0.25 s, 0.5 s, 1 s apart)
-        Assert.False(node.HasExited, cluster.Describe("the node gave up while PostgreSQL was down for 2 s (8 attempts take about 18 s)"));
+        await cluster.WaitUntilAsync("the node retried three times", () => Task.FromResult(Retries(node).Count >= 3), TimeSpan.FromSeconds(30), node.Process);
         Assert.False(await node.IsReadyAsync(), cluster.Describe("the node reports ready without its store"));
+        var delays = Retries(node).Select(r => r.Delay).ToList();
+        Assert.True(delays.Zip(delays.Skip(1)).All(p => p.Second > p.First), cluster.Describe($"retry delays [{string.Join(", ", delays)}] s do not back off"));
+        Assert.Contains($"PostgreSQL at {postgres.Host}:{postgres.Port}", node.Process.Stderr);
 
+        cluster.Log("start PostgreSQL");
         await postgres.StartAsync();
 
         await node.WaitReadyAsync(TimeSpan.FromSeconds(60));
@@ -36,7 +46,7 @@ public sealed class PostgresDownAtStartTests(ClusterServers servers)
     public async Task Postgres_stays_down_at_node_start_node_exits_with_a_clear_error_and_creates_nothing()
     {
         await using var postgres = await PostgresServer.StartNewAsync();
-        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, postgres, "pg_down", startupAttempts: 3);
+        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, postgres, "pg_down", output, startupAttempts: 3);
         await postgres.StopAsync();
 
         var node = cluster.StartNode(ClusterHarness.NodeA, Roles);

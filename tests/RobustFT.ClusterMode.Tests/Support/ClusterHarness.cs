@@ -5,6 +5,7 @@ using RobustFT.Cluster.Samples;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Servers;
+using Xunit.Abstractions;
 
 namespace RobustFT.ClusterMode.Tests.Support;
 
@@ -33,8 +34,12 @@ public sealed class ClusterHarness : IAsyncDisposable
     private readonly List<ChildProcess> _clients = [];
     private readonly TempDir _dir = new();
 
-    private ClusterHarness(string name, HostCommand host, string connectionString)
+    private readonly ITestOutputHelper? _output;
+    private readonly DateTime _started = DateTime.UtcNow;
+
+    private ClusterHarness(string name, HostCommand host, string connectionString, ITestOutputHelper? output)
     {
+        _output = output;
         Name = name;
         Host = host;
         Store = new ClusterStore(connectionString);
@@ -53,13 +58,14 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     /// <param name="delayPerBatchMs">Sleep per model batch on GPU nodes.</param>
     /// <param name="startupAttempts">robustft.store.postgres.startup-attempts of every process.</param>
+    /// <param name="output">Where the test's own steps are logged (with seconds since the harness was created).</param>
     public static async Task<ClusterHarness> CreateAsync(RabbitMqServer rabbit, PostgresServer postgres, string name,
-        int delayPerBatchMs = 100, int startupAttempts = 8)
+        ITestOutputHelper? output = null, int delayPerBatchMs = 100, int startupAttempts = 8)
     {
         var unique = $"{name}_{Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 60)].ToLowerInvariant();
         var connectionString = await postgres.CreateDatabaseAsync(unique);
         await rabbit.AddVirtualHostAsync(unique);
-        var harness = new ClusterHarness(name, new HostCommand(ClusterServers.Gold, delayPerBatchMs), connectionString);
+        var harness = new ClusterHarness(name, new HostCommand(ClusterServers.Gold, delayPerBatchMs), connectionString, output);
         await File.WriteAllTextAsync(harness.ConfigFile, string.Create(CultureInfo.InvariantCulture, $$"""
             # test cluster {{name}} (RobustFT.ClusterMode.Tests)
             robustft {
@@ -97,25 +103,51 @@ public sealed class ClusterHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Logs a step of the test to its output.</summary>
+    public void Log(string message) =>
+        _output?.WriteLine($"{(DateTime.UtcNow - _started).TotalSeconds,6:F1}s {message}");
+
     public NodeProcess StartNode(string nodeId, string roles)
     {
+        Log($"start {nodeId} ({roles})");
         var node = NodeProcess.Start(Host, ConfigFile, nodeId, roles, FreePort.Next(), ClusterServers.MethodSettings);
         _nodes.Add(node);
         return node;
     }
 
-    /// <summary>Starts the given nodes (the standard trio by default) and waits until each answers /readyz.</summary>
+    /// <summary>Starts the given nodes (the standard trio by default) all at once, as a deployment does (so on a fresh
+    /// database they create the schema together), and waits until each answers /readyz.</summary>
     public async Task StartNodesAsync(IReadOnlyList<(string NodeId, string Roles)>? nodes = null)
     {
-        var started = (nodes ?? StandardNodes).Select(n => StartNode(n.NodeId, n.Roles)).ToList();
+        nodes ??= StandardNodes;
+        var started = new List<NodeProcess>();
         try
         {
+            started.AddRange(nodes.Select(n => StartNode(n.NodeId, n.Roles)));
             await Task.WhenAll(started.Select(n => n.WaitReadyAsync(ReadyDeadline)));
+            Log($"ready: {string.Join(", ", started.Select(n => n.NodeId))}");
         }
         catch (Exception e)
         {
             throw new InvalidOperationException($"{Name}: the nodes did not all become ready: {e.Message}\n{Logs()}", e);
         }
+    }
+
+    /// <summary>kill -9 of the node (no shutdown code runs: leases, heartbeat rows and unacknowledged messages stay behind).</summary>
+    public async Task KillNodeAsync(string nodeId)
+    {
+        Log($"kill -9 {nodeId}");
+        await this[nodeId].KillAsync();
+    }
+
+    /// <summary>SIGTERM to every running node at once; their exit codes (null: had to be killed after 30 s).</summary>
+    public async Task<IReadOnlyList<int?>> StopAllNodesAsync()
+    {
+        var nodes = RunningNodes.ToList();
+        Log($"SIGTERM {string.Join(", ", nodes.Select(n => n.NodeId))}");
+        var codes = await Task.WhenAll(nodes.Select(n => n.StopAsync(TimeSpan.FromSeconds(30))));
+        Log($"stopped with exit codes [{string.Join(", ", codes)}]");
+        return codes;
     }
 
     /// <summary>Starts <c>submit</c> of <paramref name="run"/>'s input (under its run id) into <paramref name="output"/>;
@@ -127,6 +159,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             "submit", "--config", ConfigFile, "--input", run.Input, "--task", "arc", "--output", output, "--gold", run.Gold, "--run-id", run.RunId,
         };
         foreach (var s in ClusterServers.MethodSettings) args.AddRange(["--set", s]);
+        Log($"submit {run.RunId} ({run.SampleIds.Count} samples)");
         var submit = Host.Start($"submit {run.RunId}", [.. args]);
         _clients.Add(submit);
         return submit;
@@ -147,6 +180,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         {
             throw new TimeoutException($"{Name}: {e.Message}\n{Logs()}", e);
         }
+        Log($"{submit.Name} exited {code}");
         Assert.True(code == 0, Describe($"{submit.Name} exited with {code}"));
     }
 
@@ -160,7 +194,11 @@ public sealed class ClusterHarness : IAsyncDisposable
             var exited = watched is { HasExited: true };
             try
             {
-                if (await condition()) return;
+                if (await condition())
+                {
+                    Log($"reached: {what}");
+                    return;
+                }
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or Npgsql.PostgresException)
             {
@@ -180,7 +218,9 @@ public sealed class ClusterHarness : IAsyncDisposable
             var run = await Store.RunAsync(runId);
             if (run is null) return false;
             var counts = await Store.CountByStateAsync(runId);
-            return reached(run.Phase, state => counts.GetValueOrDefault(state));
+            var done = reached(run.Phase, state => counts.GetValueOrDefault(state));
+            if (done) Log($"run {runId} in {run.Phase}: {string.Join(' ', counts.Select(c => $"{c.Key}={c.Value}"))}");
+            return done;
         }, TimeSpan.FromSeconds(90), watched);
 
     /// <summary>The run completed like the uninterrupted baseline: every input sample has exactly one saga row and it is
@@ -206,6 +246,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         }
 
         var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(output, RunReport.FileName)));
+        Log($"run {baseline.RunId}: exports equal the baseline's; {report.Exported} exported, {report.CacheHits} cache hits, {report.InferenceCalls} inference calls");
         var expected = baseline.Report;
         Assert.Equal(
             (expected.Samples, expected.Rejected, expected.Clean, expected.Noisy, expected.Relabeled, expected.Selected, expected.Exported, expected.Faulted, expected.Threshold),

@@ -1,5 +1,6 @@
 using Dapper;
 using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
@@ -20,6 +21,10 @@ public sealed class ClusterStore(string connectionString) : IAsyncDisposable
 
     /// <summary>The node holding the run's unexpired lease, or null.</summary>
     public Task<string?> LeaseOwnerAsync(string runId) => new RunLeases(_db).OwnerAsync(runId);
+
+    /// <summary>The node's row as its last heartbeat left it, or null.</summary>
+    public async Task<NodeRecord?> NodeAsync(string nodeId) =>
+        (await new NodeRegistry(_db).ListAsync()).SingleOrDefault(n => n.NodeId == nodeId);
 
     /// <summary>Tables in the public schema (empty for a database nothing has written to).</summary>
     public async Task<IReadOnlyList<string>> TablesAsync()

@@ -185,6 +185,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await KillAsync();
     }
 
+    /// <summary>Kills the broker (SIGKILL of the node's process tree: connections drop at once, nothing is flushed or
+    /// closed cleanly), as a crash would. <see cref="StartAsync"/> brings it back on the same ports and data.</summary>
+    public Task CrashAsync() => KillAsync();
+
     /// <summary>Stops the broker, ends the epmd it started and deletes its directory.</summary>
     public async ValueTask DisposeAsync()
     {

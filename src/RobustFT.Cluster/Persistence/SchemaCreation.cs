@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace RobustFT.Cluster.Persistence;
+
+/// <summary>
+/// Runs a table's <c>CREATE … IF NOT EXISTS</c> statements in one transaction. On PostgreSQL concurrent
+/// <c>CREATE TABLE IF NOT EXISTS</c> can still collide in the catalog (<c>pg_type</c>), as when several nodes start
+/// together on a fresh database, so the transaction first takes an advisory lock (<see cref="LockKey"/>); SQLite takes
+/// its write lock up front.
+/// </summary>
+public static class SchemaCreation
+{
+    public static async Task EnsureAsync(IDbConnectionFactory connections, long lockKey, IEnumerable<string> statements, CancellationToken ct = default)
+    {
+        using var writeLease = connections is SqliteConnectionFactory sqlite ? await sqlite.EnterWriteAsync(ct).ConfigureAwait(false) : null;
+        await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await SqlSagaSchema.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+
+        if (connections.Dialect == SqlDialect.Postgres)
+        {
+            await using var lockCommand = SqlCommands.Create(connection, transaction, "SELECT pg_advisory_xact_lock(@key)")
+                .With("@key", lockKey);
+            await lockCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        foreach (var sql in statements)
+        {
+            await using var command = SqlCommands.Create(connection, transaction, sql);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An advisory lock key for <paramref name="name"/>: FNV-1a, the same in every process (unlike
+    /// string.GetHashCode).</summary>
+    public static long LockKey(string name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(name))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+        return unchecked((long)hash);
+    }
+}

@@ -1,0 +1,21 @@
+using RobustFT.Inference.Abstractions;
+using RobustFT.Inference.Batching;
+
+namespace RobustFT.Cluster.Workers;
+
+/// <summary>The node's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="IEmbedder"/>: every
+/// embedding consumer call submits its cache misses here; calls carry up to max-batch-size texts (no length buckets).</summary>
+public sealed class EmbeddingGate(IEmbedder embedder, WorkerOptions options) : IDisposable
+{
+    private readonly ModelGate<string, float[]> _gate = new(
+        $"embedder {embedder.ModelId}", embedder.EmbedAsync, _ => 0,
+        new PromptBucketer(Math.Max(1, options.MaxBatchSize), options.MaxBatchTokens), options.ConcurrentBatches);
+
+    public string ModelId => embedder.ModelId;
+
+    /// <summary>One vector per text, in order.</summary>
+    public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        _gate.SubmitAsync(texts, cancellationToken);
+
+    public void Dispose() => _gate.Dispose();
+}
