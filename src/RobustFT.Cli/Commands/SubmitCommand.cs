@@ -53,7 +53,16 @@ public static class SubmitCommand
             }
 
             var staleAfter = cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10));
-            var final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, store, sagas, registry, staleAfter, progress, ct));
+            RunRecord final;
+            try
+            {
+                final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, store, sagas, registry, staleAfter, progress, ct));
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine($"stopped following run {run.RunId}; it goes on in the cluster (robustft status --run-id {run.RunId}, or submit again to follow)");
+                return Cli.Failed;
+            }
             return RunCommand.Summarise(final, settings);
         }));
         return command;
