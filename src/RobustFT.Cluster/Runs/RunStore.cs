@@ -38,7 +38,30 @@ public sealed class RunStore(IDbConnectionFactory db)
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         await SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.runs"), Schema, ct);
+        await AddEndedAtColumnAsync(ct);
     }
+
+    /// <summary>Stores written before runs had an end marker lack <c>runs.ended_at</c>: add it, so those runs resume.</summary>
+    private async Task AddEndedAtColumnAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        if (await EndedAtExistsAsync(c, ct)) return;
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition("ALTER TABLE runs ADD COLUMN ended_at TEXT NULL", cancellationToken: ct));
+        }
+        catch (DbException)
+        {
+            if (!await EndedAtExistsAsync(c, ct)) throw; // else another process added it meanwhile
+        }
+    }
+
+    private async Task<bool> EndedAtExistsAsync(DbConnection c, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            db.Dialect == SqlDialect.Postgres
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'runs' AND column_name = 'ended_at'"
+                : "SELECT COUNT(*) FROM pragma_table_info('runs') WHERE name = 'ended_at'",
+            cancellationToken: ct)) > 0;
 
     /// <summary>Creates the run unless it exists; returns the stored run either way.</summary>
     public async Task<RunRecord> CreateOrGetAsync(RunSettings settings, CancellationToken ct = default)

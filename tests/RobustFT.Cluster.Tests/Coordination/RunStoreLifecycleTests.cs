@@ -9,6 +9,28 @@ namespace RobustFT.Cluster.Tests.Coordination;
 [Collection(PostgresCollection.Name)]
 public sealed class RunStoreLifecycleTests(PostgresFixture postgres)
 {
+    [Fact]
+    public async Task A_store_written_before_runs_had_an_end_marker_gets_the_column_and_its_runs_stay_readable()
+    {
+        await using var db = TestDatabase.CreateSqlite();
+        await using (var c = await db.Connections.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(c,
+                "CREATE TABLE runs (run_id TEXT PRIMARY KEY, settings TEXT NOT NULL, phase TEXT NOT NULL, samples INTEGER NOT NULL, " +
+                "rejected INTEGER NOT NULL, paused INTEGER NOT NULL, threshold DOUBLE PRECISION NULL, message TEXT NULL, " +
+                "created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+        }
+        var store = new RunStore(db.Connections);
+        await store.EnsureSchemaAsync();
+        var run = await RunInPhaseAsync(store, RunPhase.Retrieving);
+        Assert.False((await store.GetAsync(run))!.Ended);
+
+        await store.EnsureSchemaAsync(); // idempotent once the column exists
+        await store.MarkEndedAsync(run);
+
+        Assert.True((await store.GetAsync(run))!.Ended);
+    }
+
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.Postgres)]
