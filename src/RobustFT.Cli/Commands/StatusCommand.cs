@@ -1,10 +1,6 @@
 using System.CommandLine;
 using RobustFT.Cli.Configuration;
 using RobustFT.Cluster.Hosting;
-using RobustFT.Cluster.Nodes;
-using RobustFT.Cluster.Persistence;
-using RobustFT.Cluster.Runs;
-using RobustFT.Cluster.Samples;
 using RobustFT.Dashboard.Api;
 using Spectre.Console;
 
@@ -30,13 +26,9 @@ public static class StatusCommand
             if (dir is not null && !File.Exists(Path.Combine(dir, "robustft.db")) && cfg.Reader.String("robustft.store.kind", "sqlite") == "sqlite")
                 throw new UsageException($"--output: no run store (robustft.db) in '{dir}'");
             var factory = cfg.Store(dir);
-            var store = new RunStore(factory);
-            var sagas = new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options);
-            var registry = new NodeRegistry(factory);
-            await store.EnsureSchemaAsync(ct);
-            await sagas.EnsureSchemaAsync(ct);
-            await registry.EnsureSchemaAsync(ct);
-            var queries = new DashboardQueries(store, sagas, registry, staleAfter: cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10)));
+            var db = new RunDatabase(factory);
+            await db.EnsureSchemaAsync(ct);
+            var queries = new DashboardQueries(db.Runs, db.Sagas, db.Nodes, staleAfter: cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10)));
 
             var wanted = parse.GetValue(runId);
             var runs = new List<RunDetail>();

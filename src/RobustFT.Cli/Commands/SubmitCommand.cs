@@ -1,14 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RobustFT.Cli.Backends;
 using RobustFT.Cli.Configuration;
 using RobustFT.Cli.Output;
 using RobustFT.Cluster.Hosting;
-using RobustFT.Cluster.Nodes;
-using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
-using RobustFT.Cluster.Samples;
 
 namespace RobustFT.Cli.Commands;
 
@@ -36,12 +32,9 @@ public static class SubmitCommand
             var settings = RunCommand.Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
             settings = RunCommand.WithModels(settings, backends.ModelIds(cfg), parse.GetValue(runId));
             var factory = cfg.Store(settings.OutputDirectory);
-            var store = new RunStore(factory);
-            var sagas = new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options);
-            var registry = new NodeRegistry(factory);
-            await store.EnsureSchemaAsync(ct);
-            await sagas.EnsureSchemaAsync(ct);
-            await registry.EnsureSchemaAsync(ct);
+            var db = new RunDatabase(factory);
+            await db.EnsureSchemaAsync(ct);
+            var store = db.Runs;
 
             var run = await new RunIngestor(store, NullLogger<RunIngestor>.Instance).IngestAsync(settings, ct);
             await store.AdvancePhaseAsync(run.RunId, RunPhase.Detecting, ct: ct);
@@ -56,7 +49,7 @@ public static class SubmitCommand
             RunRecord final;
             try
             {
-                final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, store, sagas, registry, staleAfter, progress, ct));
+                final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, db, staleAfter, progress, ct));
             }
             catch (OperationCanceledException)
             {
@@ -70,17 +63,16 @@ public static class SubmitCommand
 
     /// <summary>Polls the store until the run has ended, reporting progress; warns while no live coordinator node is
     /// registered.</summary>
-    private static async Task<RunRecord> FollowAsync(string runId, RunStore store, SqlSagaStore<SampleSaga> sagas, NodeRegistry registry,
-        TimeSpan staleAfter, IProgress<RunProgress> progress, CancellationToken ct)
+    private static async Task<RunRecord> FollowAsync(string runId, RunDatabase db, TimeSpan staleAfter, IProgress<RunProgress> progress, CancellationToken ct)
     {
         var warned = false;
         while (true)
         {
-            var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} disappeared from the store");
-            progress.Report(new RunProgress(runId, run.Phase, run.Samples, await sagas.CountByStateAsync(runId, ct), run.Paused, run.Threshold));
+            var run = await db.Runs.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} disappeared from the store");
+            progress.Report(new RunProgress(runId, run.Phase, run.Samples, await db.Sagas.CountByStateAsync(runId, ct), run.Paused, run.Threshold));
             if (run.Ended) return run;
             var now = DateTimeOffset.UtcNow;
-            var coordinators = (await registry.ListAsync(ct)).Count(n => n.Roles.HasFlag(NodeRoles.Coordinator) && !n.IsStale(now, staleAfter));
+            var coordinators = (await db.Nodes.ListAsync(ct)).Count(n => n.Roles.HasFlag(NodeRoles.Coordinator) && !n.IsStale(now, staleAfter));
             if (coordinators == 0 && !warned)
             {
                 Console.Error.WriteLine("waiting: no live coordinator node is registered; start one with `robustft node --roles coordinator,...`");

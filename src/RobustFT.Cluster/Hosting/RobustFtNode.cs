@@ -41,8 +41,7 @@ public sealed class RobustFtNode : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false });
         try
         {
-            await provider.GetRequiredService<RunStore>().EnsureSchemaAsync(ct);
-            await provider.GetRequiredService<SqlSagaStore<SampleSaga>>().EnsureSchemaAsync(ct);
+            await provider.GetRequiredService<RunDatabase>().EnsureSchemaAsync(ct);
             var node = new RobustFtNode(provider);
             await StartBusAsync(node._bus, options, provider.GetService<ILoggerFactory>()?.CreateLogger<RobustFtNode>(), ct);
             node._heartbeat = provider.GetRequiredService<NodeHeartbeat>();

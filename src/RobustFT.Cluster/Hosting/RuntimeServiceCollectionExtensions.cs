@@ -23,8 +23,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(options.Store);
         services.AddSingleton(options.Worker);
         services.AddSingleton(options.Coordinator);
-        services.AddSingleton<RunStore>();
-        services.AddSingleton(sp => new SqlSagaStore<SampleSaga>(sp.GetRequiredService<IDbConnectionFactory>(), SagaTable, StoreJson.Options));
+        services.AddSingleton(new RunDatabase(options.Store));
+        services.AddSingleton(sp => sp.GetRequiredService<RunDatabase>().Runs);
+        services.AddSingleton(sp => sp.GetRequiredService<RunDatabase>().Sagas);
+        services.AddSingleton(sp => sp.GetRequiredService<RunDatabase>().Nodes);
+        services.AddSingleton(sp => sp.GetRequiredService<RunDatabase>().Leases);
         services.AddSingleton<RunCatalog>();
         services.AddSingleton<InferenceCache>();
         services.AddSingleton<RunControl>();
@@ -35,8 +38,6 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<RunExporter>();
         services.AddSingleton<RunIngestor>();
         services.AddSingleton<RunCoordinator>();
-        services.AddSingleton<RunLeases>();
-        services.AddSingleton<NodeRegistry>();
         services.AddSingleton(options.Identity ?? NodeIdentity.ForThisProcess(options.Roles, "cpu"));
         services.AddSingleton(sp => new NodeHeartbeat(sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<WorkerMetrics>(),
             sp.GetRequiredService<NodeIdentity>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<NodeHeartbeat>>()) { Interval = options.HeartbeatInterval });

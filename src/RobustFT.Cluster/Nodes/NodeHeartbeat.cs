@@ -17,7 +17,6 @@ public sealed class NodeHeartbeat(NodeRegistry registry, WorkerMetrics metrics, 
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await registry.EnsureSchemaAsync(ct);
         await BeatAsync(ct);
         _loop = Task.Run(LoopAsync);
     }

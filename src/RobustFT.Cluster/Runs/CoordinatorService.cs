@@ -25,10 +25,12 @@ public sealed class CoordinatorService(
     /// <summary>Runs this node drives now.</summary>
     public IReadOnlyCollection<string> Driving => _driving.Keys.ToList();
 
-    public async Task StartAsync(CancellationToken ct)
+    /// <summary>Starts the loop; the tables exist already (<c>RunDatabase.EnsureSchemaAsync</c> at node start).</summary>
+    public Task StartAsync(CancellationToken ct)
     {
-        await leases.EnsureSchemaAsync(ct);
-        _loop = Task.Run(LoopAsync);
+        ct.ThrowIfCancellationRequested();
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     private async Task LoopAsync()

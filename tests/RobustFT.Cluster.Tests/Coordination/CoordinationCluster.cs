@@ -122,18 +122,17 @@ public sealed class CoordinationCluster : IAsyncDisposable
     public string OutputDirectory(string runId) => _runs.Single(r => r.RunId == runId).OutputDirectory;
 
     /// <summary>A coordinator service of another (simulated) coordinator node, not started: the test ticks it, or starts
-    /// its loop with <see cref="CoordinatorService.StartAsync"/>. The leases table is created as a started coordinator
-    /// would (a tick alone does not create it). Disposed with the cluster.</summary>
-    public async Task<CoordinatorService> AddCoordinatorAsync(string nodeId, TimeSpan leaseTtl)
+    /// its loop with <see cref="CoordinatorService.StartAsync"/>. The node created the leases table at its start.
+    /// Disposed with the cluster.</summary>
+    public Task<CoordinatorService> AddCoordinatorAsync(string nodeId, TimeSpan leaseTtl)
     {
-        await Leases.EnsureSchemaAsync();
         var services = Node.Services;
         var coordinator = new CoordinatorService(
             Store, Leases, services.GetRequiredService<RunCoordinator>(), services.GetRequiredService<RunCatalog>(),
             Identity(nodeId, NodeRoles.Coordinator), CoordinatorOptions.Default with { LeaseTtl = leaseTtl },
             services.GetRequiredService<ILogger<CoordinatorService>>());
         _coordinators.Add(coordinator);
-        return coordinator;
+        return Task.FromResult(coordinator);
     }
 
     /// <summary>Polls the store until the run satisfies <paramref name="condition"/>; fails naming the last state read.</summary>

@@ -29,10 +29,7 @@ public sealed class SchemaCreationRaceTests(ClusterServers servers)
                 await using var db = new PostgresConnectionFactory(connectionString, startupAttempts: 1);
                 await db.WaitUntilReachableAsync();
                 go.Wait();
-                await new RunStore(db).EnsureSchemaAsync();
-                await new SqlSagaStore<SampleSaga>(db, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).EnsureSchemaAsync();
-                await new NodeRegistry(db).EnsureSchemaAsync();
-                await new RunLeases(db).EnsureSchemaAsync();
+                await new RunDatabase(db).EnsureSchemaAsync();
             })).ToList();
             go.Set();
 
