@@ -47,10 +47,16 @@ public sealed class DashboardQueries(
     public async Task<RunSummary?> GetSummaryAsync(string runId, CancellationToken ct = default) =>
         await store.GetAsync(runId, ct) is { } run ? Summarize(run, await sagas.CountByStateAsync(runId, ct)) : null;
 
-    public async Task<RunDetail?> GetRunAsync(string runId, CancellationToken ct = default)
+    public async Task<RunDetail?> GetRunAsync(string runId, CancellationToken ct = default) =>
+        await store.GetAsync(runId, ct) is { } run ? await DetailAsync(run, ct) : null;
+
+    /// <summary>The stored runs, oldest first, for a caller that builds details itself (<see cref="DetailAsync"/>).</summary>
+    public Task<IReadOnlyList<RunRecord>> ListRunRecordsAsync(CancellationToken ct = default) => store.ListAsync(ct);
+
+    /// <summary><c>GET /api/runs/{id}</c> of a run already read from the store.</summary>
+    public async Task<RunDetail> DetailAsync(RunRecord run, CancellationToken ct = default)
     {
-        var run = await store.GetAsync(runId, ct);
-        if (run is null) return null;
+        var runId = run.RunId;
         var counts = await sagas.CountByStateAsync(runId, ct);
         var summary = Summarize(run, counts);
         var totals = await store.GetInferenceTotalsAsync(runId, ct);
@@ -149,14 +155,13 @@ public sealed class DashboardQueries(
         if (saga.CurrentState == SampleStates.Detecting) return prompts;
         var rounds = saga.ReasoningResponses.Count + (saga.CurrentState == SampleStates.Reasoning ? 1 : 0);
         for (var round = 1; round <= rounds; round++)
-            prompts.Add(new PromptView(SampleSteps.ReasoningRound(round), builder.Reasoning(sample, saga.ReasoningResponses.Take(round - 1).ToList())));
-        var lastReasoning = saga.ReasoningResponses.LastOrDefault() ?? "";
+            prompts.Add(new PromptView(SampleSteps.ReasoningRound(round), StepPrompts.Reasoning(builder, sample, saga, round)));
         if (saga.CheckerResponse is not null || saga.CurrentState == SampleStates.Checking)
-            prompts.Add(new PromptView(SampleSteps.Checker, builder.Checker(sample, saga.BaseResponse ?? "", lastReasoning)));
+            prompts.Add(new PromptView(SampleSteps.Checker, StepPrompts.Checker(builder, sample, saga)));
         if (saga.Neighbours is not null)
             prompts.Add(new PromptView(SampleSteps.Context, builder.Context(sample, neighbours)));
         if (saga.ContextResponse is not null)
-            prompts.Add(new PromptView(SampleSteps.Review, builder.Review(sample, lastReasoning, saga.ContextResponse)));
+            prompts.Add(new PromptView(SampleSteps.Review, StepPrompts.Review(builder, sample, saga)));
         return prompts;
     }
 }

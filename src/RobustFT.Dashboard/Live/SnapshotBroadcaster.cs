@@ -66,21 +66,21 @@ public sealed class SnapshotBroadcaster(DashboardQueries queries, ThroughputReco
 
     private async Task TickAsync(CancellationToken ct)
     {
-        var runs = (await queries.ListRunsAsync(ct)).Runs;
+        // One read of each run per tick: an ended run whose row has not changed reuses its last detail.
+        var records = await queries.ListRunRecordsAsync(ct);
         var nodes = await queries.ListNodesAsync(ct);
         var details = new Dictionary<string, RunDetail>(StringComparer.Ordinal);
-        foreach (var run in runs)
+        var runs = new List<RunSummary>(records.Count);
+        foreach (var record in records)
         {
-            if (run.Ended && _endedDetails.TryGetValue(run.RunId, out var done) && done.Run.UpdatedAt == run.UpdatedAt)
+            if (!record.Ended || !_endedDetails.TryGetValue(record.RunId, out var detail) || detail.Run.UpdatedAt != record.UpdatedAt)
             {
-                details[run.RunId] = done;
-                continue;
+                detail = await queries.DetailAsync(record, ct);
+                if (!detail.Run.Ended) throughput.For(record.RunId).Observe(DateTimeOffset.UtcNow, detail.Run.Finished, detail.Inference.Tokens);
+                else _endedDetails[record.RunId] = detail;
             }
-            var detail = await queries.GetRunAsync(run.RunId, ct);
-            if (detail is null) continue;
-            if (!detail.Run.Ended) throughput.For(run.RunId).Observe(DateTimeOffset.UtcNow, detail.Run.Finished, detail.Inference.Tokens);
-            else _endedDetails[run.RunId] = detail;
-            details[run.RunId] = detail;
+            details[record.RunId] = detail;
+            runs.Add(detail.Run);
         }
         var sequence = (_latest?.Snapshot.Sequence ?? 0) + 1;
         _latest = new Published(new DashboardSnapshot(sequence, DateTimeOffset.UtcNow, runs, nodes, null), details);

@@ -46,12 +46,11 @@ public sealed class DispatchStepActivity(RunCatalog runs) : IStateMachineActivit
                 await Generate(SampleSteps.Base, prompts.Vanilla(sample), run.Settings.Budgets.Base);
                 break;
             case SampleStates.Reasoning:
-                await Generate(SampleSteps.ReasoningRound(saga.ReasoningResponses.Count + 1),
-                    prompts.Reasoning(sample, saga.ReasoningResponses), run.Settings.Budgets.Reasoning);
+                var round = saga.ReasoningResponses.Count + 1;
+                await Generate(SampleSteps.ReasoningRound(round), StepPrompts.Reasoning(prompts, sample, saga, round), run.Settings.Budgets.Reasoning);
                 break;
             case SampleStates.Checking:
-                await Generate(SampleSteps.Checker,
-                    prompts.Checker(sample, saga.BaseResponse ?? "", saga.ReasoningResponses.LastOrDefault() ?? ""), run.Settings.Budgets.Checker);
+                await Generate(SampleSteps.Checker, StepPrompts.Checker(prompts, sample, saga), run.Settings.Budgets.Checker);
                 break;
             case SampleStates.Embedding:
                 await context.Publish(new EmbedRequest(saga.CorrelationId, saga.RunId, saga.SampleId, sample.Question), context.CancellationToken);
@@ -65,8 +64,7 @@ public sealed class DispatchStepActivity(RunCatalog runs) : IStateMachineActivit
                 await Generate(SampleSteps.Context, prompts.Context(sample, neighbours), run.Settings.Budgets.Context);
                 break;
             case SampleStates.Reviewing:
-                await Generate(SampleSteps.Review,
-                    prompts.Review(sample, saga.ReasoningResponses.LastOrDefault() ?? "", saga.ContextResponse ?? ""), run.Settings.Budgets.Review);
+                await Generate(SampleSteps.Review, StepPrompts.Review(prompts, sample, saga), run.Settings.Budgets.Review);
                 break;
         }
 

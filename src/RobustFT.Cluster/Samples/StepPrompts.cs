@@ -1,0 +1,21 @@
+using RobustFT.Core.Prompts;
+using RobustFT.Core.Samples;
+
+namespace RobustFT.Cluster.Samples;
+
+/// <summary>Which of a saga's recorded answers feed each step's prompt: one place for the dispatcher (the prompt it
+/// sends) and the dashboard's lineage (the prompt that was sent).</summary>
+public static class StepPrompts
+{
+    /// <summary>Reasoning round <paramref name="round"/> (1-based) sees the responses of the rounds before it.</summary>
+    public static IReadOnlyList<ChatMessage> Reasoning(PromptBuilder prompts, Sample sample, SampleSaga saga, int round) =>
+        prompts.Reasoning(sample, saga.ReasoningResponses.Take(round - 1).ToList());
+
+    public static IReadOnlyList<ChatMessage> Checker(PromptBuilder prompts, Sample sample, SampleSaga saga) =>
+        prompts.Checker(sample, saga.BaseResponse ?? "", LastReasoning(saga));
+
+    public static IReadOnlyList<ChatMessage> Review(PromptBuilder prompts, Sample sample, SampleSaga saga) =>
+        prompts.Review(sample, LastReasoning(saga), saga.ContextResponse ?? "");
+
+    private static string LastReasoning(SampleSaga saga) => saga.ReasoningResponses.LastOrDefault() ?? "";
+}
