@@ -122,7 +122,9 @@ internal sealed partial class HoconParser
         var keyStart = Peek;
         var (key, keyText) = Key();
         var fullPath = basePath.Append(key);
-        SkipWhitespace();
+        // The spec lets newlines (and so whole comment lines) stand between a key and its ':', '=', '+=' or '{'; the key
+        // itself is a path expression and never spans a newline.
+        var crossedNewline = SkipWhitespaceAndNewlines();
         var separator = Peek;
         HoconValue value;
         switch (separator.Kind)
@@ -144,7 +146,9 @@ internal sealed partial class HoconParser
                     separator.Origin);
                 break;
             default:
-                throw Error(separator, $"expected '=', ':' or '{{' after key '{keyText}'");
+                throw crossedNewline
+                    ? Error(keyStart, $"key '{keyText}' has no '=', ':' or '{{' (found {separator.Describe()} on a later line)")
+                    : Error(separator, $"expected '=', ':' or '{{' after key '{keyText}'");
         }
 
         // a.b.c = v  is  a { b { c = v } }

@@ -10,8 +10,10 @@ internal static class HoconText
 
     public static bool IsForbiddenInUnquoted(char c) => Forbidden.Contains(c);
 
-    /// <summary>Whitespace other than newline (HOCON counts Unicode space separators and the BOM as whitespace).</summary>
-    public static bool IsInlineWhitespace(char c) => c != '\n' && (char.IsWhiteSpace(c) || c == '\uFEFF');
+    /// <summary>Whitespace other than newline: the spec's list is Unicode space, line and paragraph separators, tab,
+    /// vertical tab, form feed, carriage return and the file, group, record and unit separators (U+001C–U+001F, which
+    /// .NET's <see cref="char.IsWhiteSpace(char)"/> leaves out); the BOM counts too.</summary>
+    public static bool IsInlineWhitespace(char c) => c != '\n' && (char.IsWhiteSpace(c) || c is '\uFEFF' or >= '\u001C' and <= '\u001F');
 
     /// <summary>Reads a JSON quoted string starting at <paramref name="i"/> (on the opening quote); returns null and an error on failure.</summary>
     public static string? ReadQuoted(string text, ref int i, out string error)

@@ -10,11 +10,28 @@ public class ParseErrorTests
     [Fact]
     public void A_key_without_separator_is_reported_at_the_offending_token()
     {
+        var ex = Fails("a = 1\nrabbitmq [1]\n");
+
+        Assert.Equal("hocon/cluster.conf:2:10: expected '=', ':' or '{' after key 'rabbitmq'", ex.Message);
+        Assert.Equal((2, 10), (ex.Line, ex.Column));
+        Assert.Equal("hocon/cluster.conf", ex.SourceName);
+    }
+
+    [Fact]
+    public void A_key_with_no_separator_before_the_next_line_is_reported_at_the_key()
+    {
         var ex = Fails("a = 1\nrabbitmq\n");
 
-        Assert.Equal("hocon/cluster.conf:2:9: expected '=', ':' or '{' after key 'rabbitmq'", ex.Message);
-        Assert.Equal((2, 9), (ex.Line, ex.Column));
-        Assert.Equal("hocon/cluster.conf", ex.SourceName);
+        Assert.Equal("hocon/cluster.conf:2:1: key 'rabbitmq' has no '=', ':' or '{' (found end of input on a later line)", ex.Message);
+    }
+
+    [Fact]
+    public void A_key_never_spans_a_newline_so_two_bare_words_on_two_lines_are_rejected()
+    {
+        var ex = Fails("a\nb = 1");
+
+        Assert.Equal((1, 1), (ex.Line, ex.Column));
+        Assert.Contains("key 'a' has no", ex.Message);
     }
 
     [Fact]
