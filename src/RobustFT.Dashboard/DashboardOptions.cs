@@ -8,11 +8,8 @@ namespace RobustFT.Dashboard;
 /// the API.</param>
 public sealed record DashboardOptions(string Url, bool ServeDashboard = true, string? Token = null)
 {
-    /// <summary>Loopback only: the default when no URL is configured.</summary>
-    public const string DefaultUrl = "http://127.0.0.1:8080";
-
-    /// <summary>A node whose last heartbeat is older is marked stale (default: three missed 2 s heartbeats).</summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(6);
+    /// <summary>A node whose last heartbeat is older is marked stale (config <c>robustft.node.stale-after</c>).</summary>
+    public required TimeSpan StaleAfter { get; init; }
 
     /// <summary>How often the store is read for live updates (server-sent events, throughput, metrics).</summary>
     public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -63,7 +63,7 @@ public sealed class DashboardServer : IAsyncDisposable
             if (options.ServeDashboard)
             {
                 var throughput = new ThroughputRecorder();
-                var queries = DashboardQueries.FromServices(node, throughput, options.StaleAfter);
+                var queries = DashboardQueries.FromServices(node, options.StaleAfter, throughput);
                 var logger = node.GetService<ILoggerFactory>()?.CreateLogger<DashboardServer>() ?? (ILogger)NullLogger.Instance;
                 snapshots = new SnapshotBroadcaster(queries, throughput, options.SnapshotInterval, logger);
                 await snapshots.StartAsync(ct);

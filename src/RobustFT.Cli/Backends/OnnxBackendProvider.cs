@@ -34,7 +34,7 @@ public sealed class OnnxBackendProvider : IBackendProvider
         var session = Session(config);
         try
         {
-            var languageModel = OnnxLanguageModel.Load(runtime, generator, session, r.String("robustft.inference.generator.chat-template", "auto"));
+            var languageModel = OnnxLanguageModel.Load(runtime, generator, session, r.Text(RobustFT.Inference.Chat.ChatTemplate.ConfigKey));
             var embedder = OnnxEmbedder.Load(runtime, encoder, session, config.Worker().MaxBatchSize);
             return new ModelBackends(languageModel, embedder);
         }
@@ -48,7 +48,7 @@ public sealed class OnnxBackendProvider : IBackendProvider
     private static (string Generator, string Encoder) ModelDirectories(RobustFtConfig config)
     {
         var r = config.Reader;
-        var backend = r.String("robustft.inference.backend", "onnx");
+        var backend = r.Text("robustft.inference.backend");
         if (!string.Equals(backend, "onnx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"configuration key robustft.inference.backend: '{backend}' is not supported (supported: onnx)");
         var generator = r.String(GeneratorKey);
@@ -82,9 +82,9 @@ public sealed class OnnxBackendProvider : IBackendProvider
     public static SessionConfig Session(RobustFtConfig config)
     {
         var r = config.Reader;
-        var provider = r.String("robustft.inference.execution-provider", "cpu").ToLowerInvariant();
+        var provider = r.Text("robustft.inference.execution-provider").ToLowerInvariant();
         if (provider is not ("cpu" or "cuda"))
             throw new UsageException($"configuration key robustft.inference.execution-provider: '{provider}' is not one of cpu, cuda");
-        return new SessionConfig(r.Int("robustft.inference.intra-op-threads", 0), 0, GraphOptimizationLevel.All, provider, r.Int("robustft.inference.device-id", 0));
+        return new SessionConfig(r.Int("robustft.inference.intra-op-threads"), 0, GraphOptimizationLevel.All, provider, r.Int("robustft.inference.device-id"));
     }
 }

@@ -32,7 +32,7 @@ public static class BenchCommand
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var asJson = parse.GetValue(json);
             var results = DecoderThroughputBench.Measure(OnnxBackendProvider.Runtime(cfg), dir, sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
-                parse.GetValue(repeats), cfg.Reader.Int("robustft.inference.intra-op-threads", 0), asJson ? null : Console.Out);
+                parse.GetValue(repeats), cfg.Reader.Int("robustft.inference.intra-op-threads"), asJson ? null : Console.Out);
             if (asJson)
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {

@@ -93,7 +93,7 @@ public static class RunCommand
         var (address, token) = cfg.Dashboard(url);
         var options = new DashboardOptions(address, node.Options.Roles.HasFlag(NodeRoles.Dashboard), token)
         {
-            StaleAfter = cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10)),
+            StaleAfter = cfg.StaleAfter(),
             OtlpEndpoint = cfg.Reader.String("robustft.dashboard.otlp-endpoint") is { Length: > 0 } otlp
                 ? Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri : throw new UsageException($"configuration key robustft.dashboard.otlp-endpoint: '{otlp}' is not a URL")
                 : null,

@@ -23,12 +23,12 @@ public static class StatusCommand
         {
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var dir = parse.GetValue(output);
-            if (dir is not null && !File.Exists(Path.Combine(dir, "robustft.db")) && cfg.Reader.String("robustft.store.kind", "sqlite") == "sqlite")
+            if (dir is not null && !File.Exists(Path.Combine(dir, "robustft.db")) && cfg.Reader.Text("robustft.store.kind") == "sqlite")
                 throw new UsageException($"--output: no run store (robustft.db) in '{dir}'");
             var factory = cfg.Store(dir);
             var db = new RunDatabase(factory);
             await db.EnsureSchemaAsync(ct);
-            var queries = new DashboardQueries(db.Runs, db.Sagas, db.Nodes, staleAfter: cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10)));
+            var queries = new DashboardQueries(db.Runs, db.Sagas, db.Nodes, cfg.StaleAfter());
 
             var wanted = parse.GetValue(runId);
             var runs = new List<RunDetail>();

@@ -45,7 +45,7 @@ public static class SubmitCommand
                 return Cli.Ok;
             }
 
-            var staleAfter = cfg.Reader.Duration("robustft.node.stale-after", TimeSpan.FromSeconds(10));
+            var staleAfter = cfg.StaleAfter();
             RunRecord final;
             try
             {

@@ -5,6 +5,7 @@ using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Workers;
+using RobustFT.Core.Answers;
 using RobustFT.Core.Method;
 using RobustFT.Core.Prompts;
 using RobustFT.Core.Tasks;
@@ -21,7 +22,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
 
     public MethodOptions Method()
     {
-        var checker = _r.String("robustft.method.checker", "both-agree").ToLowerInvariant() switch
+        var checker = _r.Text("robustft.method.checker").ToLowerInvariant() switch
         {
             "both-agree" or "bothagree" => CheckerRule.BothAgree,
             "threshold" => CheckerRule.Threshold,
@@ -29,12 +30,13 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             var other => throw new UsageException($"configuration key robustft.method.checker: '{other}' is not one of both-agree, threshold, llm"),
         };
         var options = new MethodOptions(
-            _r.Double("robustft.method.beta", 0.5),
-            _r.Int("robustft.method.k", 3),
+            _r.Double("robustft.method.beta"),
+            _r.Int("robustft.method.k"),
             checker,
-            _r.Double("robustft.method.threshold", 1.0),
-            _r.Int("robustft.method.reasoning-rounds", 1),
-            _r.Long("robustft.method.seed", 42));
+            _r.Double("robustft.method.threshold"),
+            _r.Int("robustft.method.reasoning-rounds"),
+            _r.Long("robustft.method.seed"),
+            AnswerMatching());
         try
         {
             options.Validate();
@@ -46,12 +48,22 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         return options;
     }
 
+    /// <summary><c>robustft.method.answer-matching</c>, or <paramref name="flag"/> (an <c>eval --match</c> value) when given.</summary>
+    public AnswerMatching AnswerMatching(string? flag = null) =>
+        (flag ?? _r.Text("robustft.method.answer-matching")).ToLowerInvariant() switch
+        {
+            "reference" => Core.Answers.AnswerMatching.Reference,
+            "lenient" => Core.Answers.AnswerMatching.Lenient,
+            var other => throw new UsageException(
+                $"{(flag is null ? "configuration key robustft.method.answer-matching" : "--match")}: '{other}' is not one of reference, lenient"),
+        };
+
     public StepBudgets Budgets() => new(
-        _r.Int("robustft.inference.generator.max-new-tokens.base", 64),
-        _r.Int("robustft.inference.generator.max-new-tokens.reasoning", 384),
-        _r.Int("robustft.inference.generator.max-new-tokens.checker", 16),
-        _r.Int("robustft.inference.generator.max-new-tokens.context", 64),
-        _r.Int("robustft.inference.generator.max-new-tokens.review", 32));
+        _r.Int("robustft.inference.generator.max-new-tokens.base"),
+        _r.Int("robustft.inference.generator.max-new-tokens.reasoning"),
+        _r.Int("robustft.inference.generator.max-new-tokens.checker"),
+        _r.Int("robustft.inference.generator.max-new-tokens.context"),
+        _r.Int("robustft.inference.generator.max-new-tokens.review"));
 
     public IReadOnlyList<TaskProfile> UserTasks()
     {
@@ -96,39 +108,45 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             Context = Get("context", p.Context),
             Review = Get("review", p.Review),
             Checker = Get("checker", p.Checker),
+            ReviewInput = _r.Text("robustft.prompts.review-input").ToLowerInvariant() switch
+            {
+                "responses" => Core.Prompts.ReviewInput.Responses,
+                "predictions" => Core.Prompts.ReviewInput.Predictions,
+                var other => throw new UsageException($"configuration key robustft.prompts.review-input: '{other}' is not one of responses, predictions"),
+            },
         };
     }
 
     public (double Temperature, double TopP, int TopK) Sampling() => (
-        _r.Double("robustft.inference.generator.temperature", 0),
-        _r.Double("robustft.inference.generator.top-p", 1),
-        _r.Int("robustft.inference.generator.top-k", 0));
+        _r.Double("robustft.inference.generator.temperature"),
+        _r.Double("robustft.inference.generator.top-p"),
+        _r.Int("robustft.inference.generator.top-k"));
 
     public WorkerOptions Worker() => new(
-        _r.Int("robustft.inference.batching.max-batch-size", 32),
-        _r.Int("robustft.inference.batching.max-batch-tokens", 16384),
-        _r.Duration("robustft.inference.batching.max-wait", TimeSpan.FromMilliseconds(20)),
-        _r.Int("robustft.inference.batching.concurrent-batches", 1));
+        _r.Int("robustft.inference.batching.max-batch-size"),
+        _r.Int("robustft.inference.batching.max-batch-tokens"),
+        _r.Duration("robustft.inference.batching.max-wait"),
+        _r.Int("robustft.inference.batching.concurrent-batches"));
 
     public CoordinatorOptions Coordinator() => new(
-        _r.Duration("robustft.coordinator.poll-interval", TimeSpan.FromMilliseconds(200)),
-        _r.Duration("robustft.coordinator.redrive-after", TimeSpan.FromSeconds(60)),
-        _r.Duration("robustft.coordinator.lease-ttl", TimeSpan.FromSeconds(15)));
+        _r.Duration("robustft.coordinator.poll-interval"),
+        _r.Duration("robustft.coordinator.redrive-after"),
+        _r.Duration("robustft.coordinator.lease-ttl"));
 
     public TransportOptions Transport() => new(
-        _r.String("robustft.transport.kind", "in-memory"),
-        _r.String("robustft.transport.host", "127.0.0.1"),
-        _r.Int("robustft.transport.port", 5672),
-        _r.String("robustft.transport.virtual-host", "/"),
-        _r.String("robustft.transport.username", "guest"),
-        _r.String("robustft.transport.password", "guest"),
-        _r.Bool("robustft.transport.quorum-queues", false),
-        (ushort)_r.Int("robustft.transport.prefetch-count", 64));
+        _r.Text("robustft.transport.kind"),
+        _r.Text("robustft.transport.host"),
+        _r.Int("robustft.transport.port"),
+        _r.Text("robustft.transport.virtual-host"),
+        _r.Text("robustft.transport.username"),
+        _r.Text("robustft.transport.password"),
+        _r.Bool("robustft.transport.quorum-queues"),
+        (ushort)_r.Int("robustft.transport.prefetch-count"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
     public IDbConnectionFactory Store(string? outputDirectory)
     {
-        var kind = _r.String("robustft.store.kind", "sqlite").ToLowerInvariant();
+        var kind = _r.Text("robustft.store.kind").ToLowerInvariant();
         switch (kind)
         {
             case "sqlite":
@@ -139,13 +157,13 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             case "postgres":
                 var b = new NpgsqlConnectionStringBuilder
                 {
-                    Host = _r.String("robustft.store.postgres.host", "127.0.0.1"),
-                    Port = _r.Int("robustft.store.postgres.port", 5432),
-                    Database = _r.String("robustft.store.postgres.database", "robustft"),
-                    Username = _r.String("robustft.store.postgres.username", "robustft"),
+                    Host = _r.Text("robustft.store.postgres.host"),
+                    Port = _r.Int("robustft.store.postgres.port"),
+                    Database = _r.Text("robustft.store.postgres.database"),
+                    Username = _r.Text("robustft.store.postgres.username"),
                     Password = _r.String("robustft.store.postgres.password"),
                 };
-                return new PostgresConnectionFactory(b.ConnectionString, _r.Int("robustft.store.postgres.startup-attempts", 8))
+                return new PostgresConnectionFactory(b.ConnectionString, _r.Int("robustft.store.postgres.startup-attempts"))
                 {
                     OnRetry = message => Console.Error.WriteLine($"warning: {message}"),
                 };
@@ -155,19 +173,23 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     }
 
     public RuntimeOptions Runtime(NodeRoles roles, string? outputDirectory) => new(
-        roles, Transport(), Store(outputDirectory), Worker(), Coordinator(), _r.Int("robustft.coordinator.saga-partitions", 64))
+        roles, Transport(), Store(outputDirectory), Worker(), Coordinator(), _r.Int("robustft.coordinator.saga-partitions"),
+        _r.Duration("robustft.node.heartbeat-interval"))
     {
         Identity = NodeIdentity.ForThisProcess(roles, ExecutionProvider(), _r.String("robustft.node.id")),
-        HeartbeatInterval = _r.Duration("robustft.node.heartbeat-interval", TimeSpan.FromSeconds(2)),
     };
 
+    /// <summary>How long a node may miss heartbeats before the dashboard, status and submit call it stale
+    /// (<c>robustft.node.stale-after</c>).</summary>
+    public TimeSpan StaleAfter() => _r.Duration("robustft.node.stale-after");
+
     /// <summary>The execution provider models run on (<c>robustft.inference.execution-provider</c>).</summary>
-    public string ExecutionProvider() => _r.String("robustft.inference.execution-provider", "cpu").ToLowerInvariant();
+    public string ExecutionProvider() => _r.Text("robustft.inference.execution-provider").ToLowerInvariant();
 
     /// <summary>A node's roles: <paramref name="flag"/> (a --roles value) or <c>robustft.node.roles</c>.</summary>
     public NodeRoles Roles(string? flag)
     {
-        var text = flag ?? _r.String("robustft.node.roles", "coordinator,sample,gpu,dashboard");
+        var text = flag ?? _r.Text("robustft.node.roles");
         var roles = NodeRoles.None;
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -189,7 +211,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     /// (set from ROBUSTFT_DASHBOARD_TOKEN) or the file named by <c>robustft.dashboard.token-file</c>.</summary>
     public (string Url, string? Token) Dashboard(string? urlOverride = null)
     {
-        var url = urlOverride ?? _r.String("robustft.dashboard.url", "http://127.0.0.1:8080");
+        var url = urlOverride ?? _r.Text("robustft.dashboard.url");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new UsageException($"dashboard URL '{url}' is not an http:// address");
         var token = _r.String("robustft.dashboard.token");

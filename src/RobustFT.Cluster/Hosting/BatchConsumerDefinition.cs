@@ -32,7 +32,7 @@ public abstract class BatchConsumerDefinition<TConsumer, TMessage> : ConsumerDef
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000));
         consumerConfigurator.Options<BatchOptions>(b => b
             .SetMessageLimit(limit)
-            .SetTimeLimit(_options.Wait)
+            .SetTimeLimit(_options.MaxWait)
             .SetConcurrencyLimit(ConsumerCallsPerModelCall * (modelCalls + 1)));
     }
 }

@@ -12,13 +12,11 @@ public sealed record RuntimeOptions(
     IDbConnectionFactory Store,
     WorkerOptions Worker,
     CoordinatorOptions Coordinator,
-    int SagaPartitions = 64)
+    int SagaPartitions,
+    TimeSpan HeartbeatInterval)
 {
     /// <summary>The node's identity in the nodes table (default: host-pid-random, CPU).</summary>
     public NodeIdentity? Identity { get; init; }
-
-    /// <summary>How often the node writes its heartbeat row.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>With the Coordinator role: find submitted runs in the store and drive them (cluster nodes). Embedded
     /// <c>robustft run</c> drives its one run itself and leaves this off.</summary>

@@ -2,14 +2,14 @@ namespace RobustFT.Cluster.Hosting;
 
 /// <summary>Message transport (config <c>robustft.transport.*</c>): in-memory for one process, RabbitMQ for a cluster.</summary>
 public sealed record TransportOptions(
-    string Kind = "in-memory",
-    string Host = "127.0.0.1",
-    int Port = 5672,
-    string VirtualHost = "/",
-    string Username = "guest",
-    string Password = "guest",
-    bool QuorumQueues = false,
-    ushort PrefetchCount = 64)
+    string Kind,
+    string Host,
+    int Port,
+    string VirtualHost,
+    string Username,
+    string Password,
+    bool QuorumQueues,
+    ushort PrefetchCount)
 {
     public bool IsRabbitMq => string.Equals(Kind, "rabbitmq", StringComparison.OrdinalIgnoreCase);
 

@@ -11,7 +11,7 @@ public sealed class NodeHeartbeat(NodeRegistry registry, WorkerMetrics metrics, 
     private Task? _loop;
     private (DateTimeOffset At, long Tokens) _last = (DateTimeOffset.UtcNow, 0);
 
-    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(2);
+    public required TimeSpan Interval { get; init; }
 
     public NodeIdentity Identity => identity;
 

@@ -6,11 +6,4 @@ namespace RobustFT.Cluster.Runs;
 /// re-sent; the inference cache makes that cheap and idempotent).</param>
 /// <param name="LeaseTtl">How long a coordinator's claim on a run lasts without renewal (renewed every third of it); the
 /// longest a run waits for another coordinator after its coordinator's node dies.</param>
-public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, TimeSpan LeaseTtl)
-{
-    public CoordinatorOptions(TimeSpan pollInterval, TimeSpan redriveAfter) : this(pollInterval, redriveAfter, TimeSpan.FromSeconds(15))
-    {
-    }
-
-    public static CoordinatorOptions Default { get; } = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15));
-}
+public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, TimeSpan LeaseTtl);

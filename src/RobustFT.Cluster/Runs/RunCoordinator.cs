@@ -24,6 +24,8 @@ public sealed class RunCoordinator(
     public async Task<RunRecord> DriveAsync(string runId, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"unknown run '{runId}'");
+        // Running time is the union of the segments of every process that drove the run (report.json wallSeconds).
+        var segment = await store.StartSegmentAsync(runId, ct);
         await store.AdvancePhaseAsync(runId, RunPhase.Detecting, ct: ct);
         if (run.Phase != RunPhase.Cancelled) await RedriveAsync(runId, ct);
 
@@ -32,6 +34,7 @@ public sealed class RunCoordinator(
         while (true)
         {
             ct.ThrowIfCancellationRequested();
+            await store.TouchSegmentAsync(runId, segment, ct);
             run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run '{runId}' disappeared");
             var states = await sagas.CountByStateAsync(runId, ct);
             progress?.Report(new RunProgress(runId, run.Phase, run.Samples, states, run.Paused, run.Threshold));

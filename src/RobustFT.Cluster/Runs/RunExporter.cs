@@ -22,9 +22,9 @@ public sealed class RunExporter(RunStore store, SqlSagaStore<SampleSaga> sagas, 
 
         var totals = await store.GetInferenceTotalsAsync(runId, ct);
         var gold = run.Settings.GoldPath is { } goldPath ? GoldEvaluation.LoadGold(goldPath) : null;
-        var wall = (DateTimeOffset.UtcNow - run.CreatedAt).TotalSeconds;
+        var time = new RunTime((await store.GetRunningTimeAsync(runId, ct)).TotalSeconds, (DateTimeOffset.UtcNow - run.CreatedAt).TotalSeconds);
         var report = RunReport.FromOutcomes(runId, run.Settings.Task, outcomes, run.Rejected, run.Threshold,
-            totals.CacheHits, totals.Calls, wall, gold) with { Partial = partial };
+            totals.CacheHits, totals.Calls, time, run.Settings.Method.AnswerMatching, gold) with { Partial = partial };
         await report.WriteAsync(Path.Combine(directory, RunReport.FileName), ct);
         logger.LogInformation("run {RunId}: exported {Exported} of {Samples} samples to {Directory}{Partial}",
             runId, report.Exported, report.Samples, directory, partial ? " (partial: run cancelled)" : "");

@@ -27,6 +27,11 @@ public sealed class RunStore(IDbConnectionFactory db)
         "CREATE TABLE IF NOT EXISTS inference_journal (run_id TEXT NOT NULL, calls INTEGER NOT NULL, cache_hits INTEGER NOT NULL, tokens INTEGER NOT NULL, at TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_inference_journal_run ON inference_journal (run_id)",
         "CREATE TABLE IF NOT EXISTS inference_cache (cache_key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS run_segments (
+            run_id TEXT NOT NULL, segment_id TEXT NOT NULL, started_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, segment_id))
+        """,
     ];
 
     private const string SelectRuns =
@@ -212,6 +217,40 @@ public sealed class RunStore(IDbConnectionFactory db)
         return new InferenceTotals(row.Calls ?? 0, row.Hits ?? 0, row.Tokens ?? 0);
     }
 
+    /// <summary>Opens a running segment: a coordinator starts (or resumes) driving the run. Returns the segment's id for
+    /// <see cref="TouchSegmentAsync"/>.</summary>
+    public async Task<string> StartSegmentAsync(string runId, CancellationToken ct = default)
+    {
+        var segmentId = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO run_segments (run_id, segment_id, started_at, last_seen_at) VALUES (@runId, @segmentId, @now, @now)",
+            new { runId, segmentId, now }, cancellationToken: ct));
+        return segmentId;
+    }
+
+    /// <summary>Extends the segment to now; a process killed mid-run leaves its segment ending at its last touch.</summary>
+    public async Task TouchSegmentAsync(string runId, string segmentId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE run_segments SET last_seen_at = @Now WHERE run_id = @runId AND segment_id = @segmentId",
+            new { runId, segmentId, Now = DateTimeOffset.UtcNow.ToString("O") }, cancellationToken: ct));
+    }
+
+    /// <summary>The time the run was running: the union of its segments, so overlapping segments (a coordinator taking
+    /// over while the old one's last touch is still recent) count once.</summary>
+    public async Task<TimeSpan> GetRunningTimeAsync(string runId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Start, string End)>(new CommandDefinition(
+            "SELECT started_at, last_seen_at FROM run_segments WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+        return RunningTime.Union(rows.Select(r => (Parse(r.Start), Parse(r.End))));
+    }
+
+    private static DateTimeOffset Parse(string stored) => DateTimeOffset.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+
     internal static Sample DeserializeSample(string json) =>
         JsonSerializer.Deserialize<Sample>(json, StoreJson.Options) ?? throw new InvalidDataException("stored sample is null");
 
@@ -234,8 +273,6 @@ public sealed class RunStore(IDbConnectionFactory db)
             JsonSerializer.Deserialize<RunSettings>(Settings, StoreJson.Options)!,
             Enum.Parse<RunPhase>(Phase),
             (int)Samples, (int)Rejected, Paused != 0, Threshold, Message,
-            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(UpdatedAt, System.Globalization.CultureInfo.InvariantCulture),
-            EndedAt is null ? null : DateTimeOffset.Parse(EndedAt, System.Globalization.CultureInfo.InvariantCulture));
+            Parse(CreatedAt), Parse(UpdatedAt), EndedAt is null ? null : Parse(EndedAt));
     }
 }

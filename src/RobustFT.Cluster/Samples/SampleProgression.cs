@@ -35,7 +35,7 @@ public static class SampleProgression
                     saga.NextState = SampleStates.Reasoning;
                     break;
                 }
-                saga.Consistency = ConsistencyChecker.Score(sample.Label, saga.BaseAnswer ?? "", saga.ReasoningAnswer, settings.Task);
+                saga.Consistency = ConsistencyChecker.Score(sample.Label, saga.BaseAnswer ?? "", saga.ReasoningAnswer, settings.Task, settings.Method.AnswerMatching);
                 if (settings.Method.Checker == CheckerRule.Llm)
                 {
                     saga.NextState = SampleStates.Checking;
@@ -67,8 +67,8 @@ public static class SampleProgression
                 saga.ReviewResponse = result.Text;
                 saga.ReviewLabel = AnswerExtractor.Extract(result.Text);
                 // The review agent's label, or the context prediction when the review gave no usable label.
-                var label = LabelNormalizer.Normalize(saga.ReviewLabel, sample, settings.Task)
-                            ?? LabelNormalizer.Normalize(saga.ContextAnswer ?? "", sample, settings.Task);
+                var label = LabelNormalizer.Normalize(saga.ReviewLabel, sample, settings.Task, settings.Method.AnswerMatching)
+                            ?? LabelNormalizer.Normalize(saga.ContextAnswer ?? "", sample, settings.Task, settings.Method.AnswerMatching);
                 if (label is null)
                 {
                     Fault(saga, $"review: neither the review ('{saga.ReviewLabel}') nor the context prediction ('{saga.ContextAnswer}') is a valid label");

@@ -14,8 +14,12 @@ public static class StepPrompts
     public static IReadOnlyList<ChatMessage> Checker(PromptBuilder prompts, Sample sample, SampleSaga saga) =>
         prompts.Checker(sample, saga.BaseResponse ?? "", LastReasoning(saga));
 
+    /// <summary>The review sees the last reasoning round and the context prediction: whole responses or extracted
+    /// answers, as <see cref="PromptTemplates.ReviewInput"/> says.</summary>
     public static IReadOnlyList<ChatMessage> Review(PromptBuilder prompts, Sample sample, SampleSaga saga) =>
-        prompts.Review(sample, LastReasoning(saga), saga.ContextResponse ?? "");
+        prompts.Review(sample,
+            new ExpertAnswer(LastReasoning(saga), saga.ReasoningAnswer ?? ""),
+            new ExpertAnswer(saga.ContextResponse ?? "", saga.ContextAnswer ?? ""));
 
     private static string LastReasoning(SampleSaga saga) => saga.ReasoningResponses.LastOrDefault() ?? "";
 }

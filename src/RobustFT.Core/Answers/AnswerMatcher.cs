@@ -8,18 +8,21 @@ namespace RobustFT.Core.Answers;
 /// <summary>Decides whether an extracted prediction agrees with a label, with the reference's semantics per task kind.</summary>
 public static partial class AnswerMatcher
 {
-    public static bool Matches(string prediction, string label, TaskProfile profile) => profile.Kind switch
+    public static bool Matches(string prediction, string label, TaskProfile profile, AnswerMatching matching) => profile.Kind switch
     {
-        TaskKind.MultipleChoice => LettersMatch(prediction, label),
+        TaskKind.MultipleChoice => LettersMatch(prediction, label, matching),
         TaskKind.Numeric => NumbersMatch(prediction, label, profile.RelativeTolerance),
         TaskKind.Fuzzy => FuzzyMatch(prediction, label),
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile.Kind, "unknown task kind"),
     };
 
-    /// <summary>Compares the common prefix of both strings (the reference truncates the longer to the shorter),
-    /// ignoring case and surrounding punctuation such as "B." or "(B)".</summary>
-    public static bool LettersMatch(string prediction, string label)
+    /// <summary><see cref="AnswerMatching.Reference"/>: the prediction equals the (trimmed) label, case included.
+    /// <see cref="AnswerMatching.Lenient"/>: the common prefix of both strings (the longer cut to the shorter) is equal
+    /// once case is folded and surrounding punctuation such as "B." or "(B)" is stripped.</summary>
+    public static bool LettersMatch(string prediction, string label, AnswerMatching matching)
     {
+        if (matching == AnswerMatching.Reference)
+            return prediction.Length > 0 && string.Equals(prediction, label.Trim(), StringComparison.Ordinal);
         var p = NormaliseLetter(prediction);
         var g = NormaliseLetter(label);
         if (p.Length == 0 || g.Length == 0) return false;
@@ -27,7 +30,9 @@ public static partial class AnswerMatcher
         return string.CompareOrdinal(p, 0, g, 0, n) == 0;
     }
 
-    private static string NormaliseLetter(string s) => s.Trim().Trim('(', ')', '.', ',', ':', ';', '*', '"', '\'').ToUpperInvariant();
+    /// <summary>Lenient clean-up of a letter answer: trimmed, surrounding brackets and punctuation removed, upper case.</summary>
+    public static string NormaliseLetter(string s) => s.Trim().Trim('(', ')', '.', ',', ':', ';', '*', '"', '\'').ToUpperInvariant();
+
 
     [GeneratedRegex(@"[-+]?[.]?[\d]+(?:,\d\d\d)*[\.]?\d*(?:[eE][-+]?\d+)?[%]*")]
     private static partial Regex NumberPattern();

@@ -12,7 +12,8 @@ namespace RobustFT.Core.Evaluation;
 public static class PredictionEvaluator
 {
     public static EvaluationResult Evaluate(
-        IReadOnlyList<Sample> gold, IReadOnlyList<Prediction> predictions, TaskProfile profile, string predictionsFile = "predictions")
+        IReadOnlyList<Sample> gold, IReadOnlyList<Prediction> predictions, TaskProfile profile, AnswerMatching matching,
+        string predictionsFile = "predictions")
     {
         var goldIds = gold.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var byId = new Dictionary<string, Prediction>(StringComparer.Ordinal);
@@ -24,7 +25,7 @@ public static class PredictionEvaluator
             byId[prediction.Id] = prediction;
         }
         var rows = gold
-            .Select(s => new EvaluationRow(s.Id, byId.TryGetValue(s.Id, out var p) && IsCorrect(p.Response, s.Label, profile)))
+            .Select(s => new EvaluationRow(s.Id, byId.TryGetValue(s.Id, out var p) && IsCorrect(p.Response, s.Label, profile, matching)))
             .ToArray();
         var accuracy = rows.Length == 0 ? 0 : (double)rows.Count(r => r.Correct) / rows.Length;
         return new EvaluationResult(accuracy, rows);
@@ -32,10 +33,10 @@ public static class PredictionEvaluator
 
     /// <summary>Extracts the answer from <paramref name="response"/> and matches it against the label (or any label of a
     /// JSON list).</summary>
-    public static bool IsCorrect(string response, string label, TaskProfile profile)
+    public static bool IsCorrect(string response, string label, TaskProfile profile, AnswerMatching matching)
     {
         var answer = AnswerExtractor.Extract(response);
-        return AcceptableLabels(label).Any(l => AnswerMatcher.Matches(answer, l, profile));
+        return AcceptableLabels(label).Any(l => AnswerMatcher.Matches(answer, l, profile, matching));
     }
 
     /// <summary>The label itself, or the strings of a label written as a JSON list of strings.</summary>

@@ -7,10 +7,10 @@ namespace RobustFT.Core.Method;
 public static class ConsistencyChecker
 {
     /// <summary>Share of the two experts (base and reasoning) whose extracted answer matches the label.</summary>
-    public static double Score(string label, string baseAnswer, string reasoningAnswer, TaskProfile profile)
+    public static double Score(string label, string baseAnswer, string reasoningAnswer, TaskProfile profile, AnswerMatching matching)
     {
-        var agree = (AnswerMatcher.Matches(baseAnswer, label, profile) ? 1 : 0)
-                  + (AnswerMatcher.Matches(reasoningAnswer, label, profile) ? 1 : 0);
+        var agree = (AnswerMatcher.Matches(baseAnswer, label, profile, matching) ? 1 : 0)
+                  + (AnswerMatcher.Matches(reasoningAnswer, label, profile, matching) ? 1 : 0);
         return agree / 2.0;
     }
 

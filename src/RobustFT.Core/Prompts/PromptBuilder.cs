@@ -45,8 +45,15 @@ public sealed class PromptBuilder(TaskProfile profile, PromptTemplates templates
         return [ChatMessage.User(Fill(templates.Context, s, ("examples", examples.ToString().TrimEnd())))];
     }
 
-    public IReadOnlyList<ChatMessage> Review(Sample s, string reasoningResponse, string contextResponse) =>
-        [ChatMessage.User(Fill(templates.Review, s, ("reasoning_prediction", reasoningResponse), ("context_prediction", contextResponse)))];
+    /// <summary>The review prompt, given the reasoning and context experts' whole responses or their extracted answers
+    /// (<see cref="PromptTemplates.ReviewInput"/>).</summary>
+    public IReadOnlyList<ChatMessage> Review(Sample s, ExpertAnswer reasoning, ExpertAnswer context)
+    {
+        var byResponses = templates.ReviewInput == ReviewInput.Responses;
+        return [ChatMessage.User(Fill(templates.Review, s,
+            ("reasoning_prediction", byResponses ? reasoning.Response : reasoning.Answer),
+            ("context_prediction", byResponses ? context.Response : context.Answer)))];
+    }
 
     public IReadOnlyList<ChatMessage> Checker(Sample s, string baseResponse, string reasoningResponse) =>
         [ChatMessage.User(Fill(templates.Checker, s, ("label", s.Label), ("base_prediction", baseResponse), ("reasoning_prediction", reasoningResponse)))];

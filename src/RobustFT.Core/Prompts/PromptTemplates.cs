@@ -28,6 +28,11 @@ public sealed record PromptTemplates
         "1. Prediction with step-by-step reasoning:\n{reasoning_prediction}\n\n2. Prediction from similar solved examples:\n{context_prediction}\n\n" +
         "Give the final answer. It must start with exactly \"Answer: \" followed immediately by the answer, with no other punctuation. {instruction}";
 
+    /// <summary>What the review step is given as {reasoning_prediction} and {context_prediction} (config
+    /// <c>robustft.prompts.review-input</c>): the experts' whole responses, or only their extracted answers as the
+    /// reference's review template does.</summary>
+    public ReviewInput ReviewInput { get; init; }
+
     public string Checker { get; init; } =
         "You are a careful checker. Decide whether the given answer to this question is likely to be wrong.\n\nQuestion:\n{question}\n{options}\n" +
         "1. Given answer (may be noisy): {label}\n\n2. Direct prediction: {base_prediction}\n\n3. Prediction with reasoning: {reasoning_prediction}\n\n" +

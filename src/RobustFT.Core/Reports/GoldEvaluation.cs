@@ -15,7 +15,7 @@ public static class GoldEvaluation
         DatasetReader.Read(path).Samples.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
 
     public static GoldMetrics Evaluate(
-        IEnumerable<SampleOutcome> outcomes, IReadOnlyDictionary<string, string> gold, TaskProfile profile)
+        IEnumerable<SampleOutcome> outcomes, IReadOnlyDictionary<string, string> gold, TaskProfile profile, AnswerMatching matching)
     {
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         int matched = 0, inputCorrect = 0, exported = 0, exportedCorrect = 0;
@@ -23,7 +23,7 @@ public static class GoldEvaluation
         {
             if (!gold.TryGetValue(outcome.Sample.Id, out var goldLabel)) continue;
             matched++;
-            var givenIsRight = AnswerMatcher.Matches(outcome.Sample.Label, goldLabel, profile);
+            var givenIsRight = AnswerMatcher.Matches(outcome.Sample.Label, goldLabel, profile, matching);
             if (givenIsRight) inputCorrect++;
             var detected = outcome.Clean == false;
             if (detected && !givenIsRight) truePositives++;
@@ -32,7 +32,7 @@ public static class GoldEvaluation
             if (outcome.Exported)
             {
                 exported++;
-                if (outcome.FinalLabel is not null && AnswerMatcher.Matches(outcome.FinalLabel, goldLabel, profile)) exportedCorrect++;
+                if (outcome.FinalLabel is not null && AnswerMatcher.Matches(outcome.FinalLabel, goldLabel, profile, matching)) exportedCorrect++;
             }
         }
         var precision = Ratio(truePositives, truePositives + falsePositives);
@@ -40,7 +40,7 @@ public static class GoldEvaluation
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new GoldMetrics(
             new DetectionMetrics(precision, recall, f1, truePositives, falsePositives, falseNegatives),
-            new LabelAccuracy(Ratio(inputCorrect, matched), Ratio(exportedCorrect, exported)),
+            new LabelAccuracy(Ratio(inputCorrect, matched), exported == 0 ? null : Ratio(exportedCorrect, exported)),
             matched);
     }
 

@@ -24,7 +24,15 @@ public sealed record RunReport
     public double? Threshold { get; init; }
     public long CacheHits { get; init; }
     public long InferenceCalls { get; init; }
+
+    /// <summary>Seconds the run was actually running (summed over its running segments; dead time between a kill and a
+    /// resume is not counted).</summary>
     public double WallSeconds { get; init; }
+
+    /// <summary>Seconds since the run was created, dead time included.</summary>
+    public double ElapsedSeconds { get; init; }
+
+    /// <summary>Samples per running second (<see cref="WallSeconds"/>).</summary>
     public double SamplesPerSecond { get; init; }
 
     /// <summary>True when the run was cancelled: unfinished samples are not exported and show their last state in
@@ -41,9 +49,9 @@ public sealed record RunReport
     /// label, selected, exported, faulted = has a fault. Adds gold metrics when <paramref name="gold"/> is given.</summary>
     public static RunReport FromOutcomes(
         string runId, Tasks.TaskProfile task, IReadOnlyCollection<SampleOutcome> outcomes, int rejected, double? threshold,
-        long cacheHits, long inferenceCalls, double wallSeconds, IReadOnlyDictionary<string, string>? gold = null)
+        long cacheHits, long inferenceCalls, RunTime time, Answers.AnswerMatching matching, IReadOnlyDictionary<string, string>? gold = null)
     {
-        var metrics = gold is null ? null : GoldEvaluation.Evaluate(outcomes, gold, task);
+        var metrics = gold is null ? null : GoldEvaluation.Evaluate(outcomes, gold, task, matching);
         return new RunReport
         {
             RunId = runId,
@@ -59,8 +67,9 @@ public sealed record RunReport
             Threshold = threshold is { } t && double.IsFinite(t) ? t : null,
             CacheHits = cacheHits,
             InferenceCalls = inferenceCalls,
-            WallSeconds = wallSeconds,
-            SamplesPerSecond = wallSeconds > 0 ? outcomes.Count / wallSeconds : 0,
+            WallSeconds = time.RunningSeconds,
+            ElapsedSeconds = time.ElapsedSeconds,
+            SamplesPerSecond = time.RunningSeconds > 0 ? outcomes.Count / time.RunningSeconds : 0,
             Detection = metrics?.Detection,
             LabelAccuracy = metrics?.LabelAccuracy,
         };

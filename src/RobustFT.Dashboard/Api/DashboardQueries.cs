@@ -14,27 +14,24 @@ namespace RobustFT.Dashboard.Api;
 /// </summary>
 /// <param name="throughput">Throughput histories kept by a serving process; without it the series is empty and the ETA
 /// uses the average rate since the run started.</param>
-/// <param name="staleAfter">A node whose last heartbeat is older is marked stale (default: three missed 2 s heartbeats).</param>
+/// <param name="staleAfter">A node whose last heartbeat is older is marked stale (config <c>robustft.node.stale-after</c>).</param>
 public sealed class DashboardQueries(
     RunStore store,
     SqlSagaStore<SampleSaga> sagas,
     NodeRegistry nodes,
-    ThroughputRecorder? throughput = null,
-    TimeSpan? staleAfter = null)
+    TimeSpan staleAfter,
+    ThroughputRecorder? throughput = null)
 {
     public const int MaxFaulted = 50;
     public const int DefaultSampleLimit = 50;
     public const int MaxSampleLimit = 500;
 
-    /// <summary>Three missed heartbeats at the default 2 s interval.</summary>
-    public static TimeSpan DefaultStaleAfter { get; } = TimeSpan.FromSeconds(6);
-
-    public TimeSpan StaleAfter { get; } = staleAfter ?? DefaultStaleAfter;
+    public TimeSpan StaleAfter { get; } = staleAfter;
 
     /// <summary>The queries over a node's services (<c>RobustFtNode.Services</c>).</summary>
-    public static DashboardQueries FromServices(IServiceProvider node, ThroughputRecorder? throughput = null, TimeSpan? staleAfter = null) =>
+    public static DashboardQueries FromServices(IServiceProvider node, TimeSpan staleAfter, ThroughputRecorder? throughput = null) =>
         new(node.GetRequiredService<RunStore>(), node.GetRequiredService<SqlSagaStore<SampleSaga>>(), node.GetRequiredService<NodeRegistry>(),
-            throughput, staleAfter);
+            staleAfter, throughput);
 
     public async Task<RunsResponse> ListRunsAsync(CancellationToken ct = default)
     {

@@ -4,11 +4,11 @@ using RobustFT.Inference.Tokenization.Loading;
 
 namespace RobustFT.Inference.Chat;
 
-/// <summary>The chat template chosen by configuration (<c>robustft.inference.chat-template</c>): a name, or "auto" to
+/// <summary>The chat template chosen by configuration (<c>robustft.inference.generator.chat-template</c>): a name, or "auto" to
 /// detect the family from the <c>chat_template</c> text in <c>tokenizer_config.json</c>.</summary>
 public sealed class ChatTemplate : IChatTemplate
 {
-    public const string ConfigKey = "robustft.inference.chat-template";
+    public const string ConfigKey = "robustft.inference.generator.chat-template";
 
     private static readonly IChatTemplate[] BuiltIn =
         [new Llama3ChatTemplate(), new ChatMlChatTemplate(), new GemmaChatTemplate(), new MistralChatTemplate()];

@@ -15,6 +15,7 @@ using RobustFT.Core.Tasks;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Testing.Data;
 using RobustFT.Testing.Scripted;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 
@@ -72,11 +73,12 @@ public sealed class CoordinationCluster : IAsyncDisposable
         var model = new ScriptedExpertModel(gold, 0.3, TimeSpan.FromMilliseconds(20));
         var embedder = new HashingEmbedder();
         var identity = Identity(TestDatabase.UniqueId("node"), roles);
-        var options = new RuntimeOptions(roles, new TransportOptions(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
-            new WorkerOptions(MaxBatchSize: 4), new CoordinatorOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(60), leaseTtl))
+        var defaults = ShippedDefaults.Config;
+        var options = new RuntimeOptions(roles, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
+            defaults.Worker() with { MaxBatchSize = 4 }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(50), LeaseTtl = leaseTtl },
+            defaults.Reader.Int("robustft.coordinator.saga-partitions"), HeartbeatInterval: TimeSpan.FromMilliseconds(100))
         {
             Identity = identity,
-            HeartbeatInterval = TimeSpan.FromMilliseconds(100),
             DriveSubmittedRuns = driveSubmittedRuns,
         };
         var cluster = new CoordinationCluster(directory, input, options, model, embedder);
@@ -108,7 +110,7 @@ public sealed class CoordinationCluster : IAsyncDisposable
     {
         var runId = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var settings = new RunSettings(runId, _input, Sha256(_input),
-            Path.Combine(Directory, "out", runId), TaskProfiles.Resolve("arc"), new MethodOptions(), new PromptTemplates(), new StepBudgets(),
+            Path.Combine(Directory, "out", runId), TaskProfiles.Resolve("arc"), ShippedDefaults.Config.Method(), ShippedDefaults.Config.Prompts(), ShippedDefaults.Config.Budgets(),
             0.0, 1.0, 0, Model.ModelId, Embedder.ModelId, null);
         _runs.Add(settings);
         var run = await Node.Services.GetRequiredService<RunIngestor>().IngestAsync(settings, CancellationToken.None);

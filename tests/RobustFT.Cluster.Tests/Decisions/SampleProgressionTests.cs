@@ -3,6 +3,7 @@ using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Tests.StateMachine;
 using RobustFT.Core.Method;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Decisions;
 
@@ -33,7 +34,7 @@ public sealed class SampleProgressionTests
         var saga = Saga(SampleStates.Reasoning);
         saga.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(new MethodOptions(ReasoningRounds: 3)));
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { ReasoningRounds = 3 }));
 
         Assert.Equal(SampleStates.Reasoning, saga.NextState);
         Assert.Equal(["Answer: B"], saga.ReasoningResponses);
@@ -66,7 +67,7 @@ public sealed class SampleProgressionTests
         saga.BaseAnswer = "B";
 
         SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: C"),
-            Run(new MethodOptions(Checker: CheckerRule.Threshold, Threshold: 0.5)));
+            Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Threshold, Threshold = 0.5 }));
 
         Assert.Equal((0.5, true, SampleStates.Embedding), (saga.Consistency, saga.Clean, saga.NextState));
     }
@@ -77,7 +78,7 @@ public sealed class SampleProgressionTests
         var saga = Saga(SampleStates.Reasoning);
         saga.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(new MethodOptions(Checker: CheckerRule.Llm)));
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
 
         Assert.Equal((1.0, (bool?)null, SampleStates.Checking), (saga.Consistency, saga.Clean, saga.NextState));
     }
@@ -90,7 +91,7 @@ public sealed class SampleProgressionTests
     {
         var saga = Saga(SampleStates.Checking);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Checker, verdict), Run(new MethodOptions(Checker: CheckerRule.Llm)));
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Checker, verdict), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
 
         Assert.Equal((verdict, clean, SampleStates.Embedding), (saga.CheckerResponse, saga.Clean, saga.NextState));
     }

@@ -1,6 +1,7 @@
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -47,7 +48,7 @@ public sealed class DetectionTransitionTests
     [Fact]
     public async Task With_two_reasoning_rounds_the_first_round_asks_for_a_reflection_round()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(ReasoningRounds: 2));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { ReasoningRounds = 2 });
         await NoisyPath.DriveToAsync(h, SampleStates.Reasoning);
 
         await h.CompleteAsync("s1", SampleSteps.ReasoningRound(1), "First try.\nAnswer: B");
@@ -103,7 +104,7 @@ public sealed class DetectionTransitionTests
     [Fact]
     public async Task The_LLM_checker_goes_through_Checking_with_a_checker_prompt_before_Embedding()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(Checker: CheckerRule.Llm));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm });
         await h.StartSampleAsync("s1");
         await h.CompleteAsync("s1", SampleSteps.Base, "Answer: B");
 

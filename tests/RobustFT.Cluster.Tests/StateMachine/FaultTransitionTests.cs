@@ -1,6 +1,7 @@
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -28,7 +29,7 @@ public sealed class FaultTransitionTests
     [Fact]
     public async Task A_checker_error_faults_the_sample()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(Checker: CheckerRule.Llm));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm });
         await NoisyPath.DriveToAsync(h, SampleStates.Checking);
 
         await h.CompleteAsync("s1", SampleSteps.Checker, "", [], "tokenizer failure");

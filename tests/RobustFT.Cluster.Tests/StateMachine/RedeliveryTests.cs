@@ -2,6 +2,7 @@ using System.Text.Json;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -72,7 +73,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task A_second_round_reasoning_completion_arriving_before_the_first_is_ignored()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(ReasoningRounds: 2));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { ReasoningRounds = 2 });
         await NoisyPath.DriveToAsync(h, SampleStates.Reasoning);
         var requests = h.RequestCount;
 

@@ -1,6 +1,8 @@
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
+using RobustFT.Core.Prompts;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -43,7 +45,7 @@ public sealed class RelabelingTransitionTests
     [Fact]
     public async Task IndexReady_moves_a_waiting_sample_to_Retrieving_and_requests_its_neighbours()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(K: 2));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { K = 2 });
         await NoisyPath.DriveToAsync(h, SampleStates.AwaitingIndex);
 
         await h.DeliverAsync(new IndexReady(h.IdOf("s1"), h.RunId));
@@ -87,8 +89,24 @@ public sealed class RelabelingTransitionTests
         Assert.Equal(1.0, saga.Entropy!.Value, 6);
         var request = h.Published<GenerateRequest>("s1").Last();
         Assert.Equal(SampleSteps.Review, request.Step);
-        Assert.Equal(h.Run.Prompts.Review(h.Run.Sample("s1"), NoisyPath.ExpertText, "Answer: A"), request.Messages);
+        Assert.Equal(h.Run.Prompts.Review(h.Run.Sample("s1"), new ExpertAnswer(NoisyPath.ExpertText, "C"), new ExpertAnswer("Answer: A", "A")), request.Messages);
+        Assert.Contains(NoisyPath.ExpertText, request.Messages.Single().Content);
         Assert.Equal(h.Run.Settings.Budgets.Review, request.Options.MaxNewTokens);
+    }
+
+    [Fact]
+    public async Task With_review_input_predictions_the_review_request_carries_the_extracted_answers_not_the_responses()
+    {
+        var prompts = ShippedDefaults.Config.Prompts() with { ReviewInput = ReviewInput.Predictions, Review = "R[{reasoning_prediction}] C[{context_prediction}]" };
+        await using var h = await SampleSagaHarness.StartAsync(prompts: prompts);
+        await NoisyPath.DriveToAsync(h, SampleStates.Relabeling);
+
+        await h.CompleteAsync("s1", SampleSteps.Context, "Looking at the examples.\nAnswer: A", [-0.5f, -1.5f, -1.0f]);
+
+        await h.InStateAsync("s1", m => m.Reviewing);
+        var request = h.Published<GenerateRequest>("s1").Last();
+        Assert.Equal(SampleSteps.Review, request.Step);
+        Assert.Equal("R[C] C[A]", request.Messages.Single().Content);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -35,7 +36,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task StartSample_while_Checking_resends_the_checker_request()
     {
-        await using var h = await SampleSagaHarness.StartAsync(new MethodOptions(Checker: CheckerRule.Llm));
+        await using var h = await SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm });
         await NoisyPath.DriveToAsync(h, SampleStates.Checking);
         var first = h.Published<GenerateRequest>("s1").Last();
 

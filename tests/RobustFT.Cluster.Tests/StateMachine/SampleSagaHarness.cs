@@ -7,6 +7,7 @@ using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Samples.Activities;
 using RobustFT.Core.Method;
+using RobustFT.Core.Prompts;
 
 namespace RobustFT.Cluster.Tests.StateMachine;
 
@@ -37,12 +38,12 @@ public sealed class SampleSagaHarness : IAsyncDisposable
     public RunContext Run { get; }
     public string RunId => Run.Settings.RunId;
 
-    public static async Task<SampleSagaHarness> StartAsync(MethodOptions? method = null)
+    public static async Task<SampleSagaHarness> StartAsync(MethodOptions? method = null, PromptTemplates? prompts = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "robustft-tests", "saga-" + Guid.NewGuid().ToString("N"));
         var store = new RunStore(new SqliteConnectionFactory(Path.Combine(directory, "run.db")));
         await store.EnsureSchemaAsync();
-        var settings = TestRunSettings.Create("run-" + Guid.NewGuid().ToString("N")[..8], method, directory);
+        var settings = TestRunSettings.Create("run-" + Guid.NewGuid().ToString("N")[..8], method, directory, prompts);
         await store.CreateOrGetAsync(settings);
         await store.InsertSamplesAsync(settings.RunId, TestSamples.Arc);
         var catalog = new RunCatalog(store);

@@ -11,6 +11,7 @@ using RobustFT.Cluster.Workers;
 using RobustFT.Core.Prompts;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Inference.Batching;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Workers;
 
@@ -49,7 +50,7 @@ public sealed class GenerateWorkerHarness : IAsyncDisposable
         var settings = TestRunSettings.Create("run-" + Guid.NewGuid().ToString("N")[..8], outputDirectory: directory);
         await store.CreateOrGetAsync(settings);
 
-        var options = new WorkerOptions(MaxBatchSize: 8);
+        var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = 8 };
         var services = new ServiceCollection();
         services.AddSingleton<IDbConnectionFactory>(connections);
         services.AddSingleton(store);

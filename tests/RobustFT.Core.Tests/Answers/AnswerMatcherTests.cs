@@ -9,8 +9,8 @@ public class AnswerMatcherTests
     private static readonly TaskProfile ConvFinQa = TaskProfiles.Resolve("convfinqa");
     private static readonly TaskProfile Drop = TaskProfiles.Resolve("drop");
 
-    private static bool Check(string response, string label, TaskProfile profile) =>
-        AnswerMatcher.Matches(AnswerExtractor.Extract(response), label, profile);
+    private static bool Check(string response, string label, TaskProfile profile, AnswerMatching matching) =>
+        AnswerMatcher.Matches(AnswerExtractor.Extract(response), label, profile, matching);
 
     [Theory]
     [InlineData("Answer: B", "B", true)]
@@ -22,8 +22,8 @@ public class AnswerMatcherTests
     [InlineData("b, I think", "B", true)]
     [InlineData("I think B", "B", false)]
     [InlineData("", "B", false)]
-    public void MultipleChoiceComparesTheCommonPrefixOfTheExtractedLetter(string response, string label, bool expected) =>
-        Assert.Equal(expected, Check(response, label, Arc));
+    public void LenientMultipleChoiceComparesTheCommonPrefixOfTheExtractedLetter(string response, string label, bool expected) =>
+        Assert.Equal(expected, Check(response, label, Arc, AnswerMatching.Lenient));
 
     [Theory]
     [InlineData("Answer: 42", "42", true)]
@@ -40,7 +40,7 @@ public class AnswerMatcherTests
     [InlineData("Answer: none", "3", false)]
     [InlineData("Answer: 3", "between 2 and 3", true)]
     public void NumericMatchesAnyNumberWithinOnePercentRelative(string response, string label, bool expected) =>
-        Assert.Equal(expected, Check(response, label, ConvFinQa));
+        Assert.Equal(expected, Check(response, label, ConvFinQa, AnswerMatching.Reference));
 
     [Fact]
     public void NumbersHandlePercentAndThousandsSeparators() =>
@@ -55,7 +55,7 @@ public class AnswerMatcherTests
     [InlineData("Answer: cat", "", false)]
     [InlineData("Answer: a", "an", true)]
     public void FuzzyNormalisesThenAcceptsContainmentEitherWay(string response, string label, bool expected) =>
-        Assert.Equal(expected, Check(response, label, Drop));
+        Assert.Equal(expected, Check(response, label, Drop, AnswerMatching.Reference));
 
     [Theory]
     [InlineData("The  Quick, brown fox!", "quick brown fox")]

@@ -1,3 +1,4 @@
+using RobustFT.Core.Answers;
 using System.Text.Json;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Evaluation;
@@ -27,17 +28,20 @@ public class PredictionEvaluatorTests
             new Prediction("q3", "I think it is A", 3),
         };
 
-        var result = PredictionEvaluator.Evaluate(Gold, predictions, TaskProfiles.Resolve("arc"));
+        var lenient = PredictionEvaluator.Evaluate(Gold, predictions, TaskProfiles.Resolve("arc"), AnswerMatching.Lenient);
+        var reference = PredictionEvaluator.Evaluate(Gold, predictions, TaskProfiles.Resolve("arc"), AnswerMatching.Reference);
 
-        Assert.Equal([("q1", true), ("q2", true), ("q3", false), ("q4", false)], result.Rows.Select(r => (r.Id, r.Correct)));
-        Assert.Equal(0.5, result.Accuracy);
+        Assert.Equal([("q1", true), ("q2", true), ("q3", false), ("q4", false)], lenient.Rows.Select(r => (r.Id, r.Correct)));
+        Assert.Equal(0.5, lenient.Accuracy);
+        // The reference compares "B." with "B" exactly, so q1 fails.
+        Assert.Equal([("q1", false), ("q2", true), ("q3", false), ("q4", false)], reference.Rows.Select(r => (r.Id, r.Correct)));
     }
 
     [Fact]
     public void APredictionForAnUnknownIdIsAnErrorNamingItsLine()
     {
         var e = Assert.Throws<DatasetException>(() => PredictionEvaluator.Evaluate(
-            Gold, [new Prediction("nope", "Answer: A", 7)], TaskProfiles.Resolve("arc"), "preds.jsonl"));
+            Gold, [new Prediction("nope", "Answer: A", 7)], TaskProfiles.Resolve("arc"), AnswerMatching.Reference, "preds.jsonl"));
         Assert.Contains("preds.jsonl", e.Message);
         Assert.Contains("line 7", e.Message);
         Assert.Contains("'nope'", e.Message);
@@ -47,17 +51,17 @@ public class PredictionEvaluatorTests
     public void FuzzyGoldMayListSeveralAcceptableAnswers()
     {
         var drop = TaskProfiles.Resolve("drop");
-        Assert.True(PredictionEvaluator.IsCorrect("Answer: touchdowns", "[\"field goals\", \"Touchdowns.\"]", drop));
-        Assert.False(PredictionEvaluator.IsCorrect("Answer: punts", "[\"field goals\", \"touchdowns\"]", drop));
-        Assert.True(PredictionEvaluator.IsCorrect("Answer: [broken", "[broken", drop));
+        Assert.True(PredictionEvaluator.IsCorrect("Answer: touchdowns", "[\"field goals\", \"Touchdowns.\"]", drop, AnswerMatching.Reference));
+        Assert.False(PredictionEvaluator.IsCorrect("Answer: punts", "[\"field goals\", \"touchdowns\"]", drop, AnswerMatching.Reference));
+        Assert.True(PredictionEvaluator.IsCorrect("Answer: [broken", "[broken", drop, AnswerMatching.Reference));
     }
 
     [Fact]
     public void NumericGoldUsesTolerance()
     {
         var convfinqa = TaskProfiles.Resolve("convfinqa");
-        Assert.True(PredictionEvaluator.IsCorrect("So the change is\nAnswer: 12.4%", "0.1245", convfinqa));
-        Assert.False(PredictionEvaluator.IsCorrect("Answer: 13%", "0.1245", convfinqa));
+        Assert.True(PredictionEvaluator.IsCorrect("So the change is\nAnswer: 12.4%", "0.1245", convfinqa, AnswerMatching.Reference));
+        Assert.False(PredictionEvaluator.IsCorrect("Answer: 13%", "0.1245", convfinqa, AnswerMatching.Reference));
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public class PredictionEvaluatorTests
         var predictionsPath = dir.Write("p.jsonl", "{\"id\":\"q1\",\"response\":\"Answer: A\"}\n{\"id\":\"q2\",\"response\":\"Answer: A\"}\n");
 
         var result = PredictionEvaluator.Evaluate(DatasetReader.Read(goldPath).Samples, PredictionReader.Read(predictionsPath),
-            TaskProfiles.Resolve("arc"), predictionsPath);
+            TaskProfiles.Resolve("arc"), AnswerMatching.Reference, predictionsPath);
 
         using var document = JsonDocument.Parse(result.ToJson());
         Assert.Equal(0.5, document.RootElement.GetProperty("accuracy").GetDouble());

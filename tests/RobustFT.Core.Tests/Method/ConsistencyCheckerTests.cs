@@ -1,3 +1,4 @@
+using RobustFT.Core.Answers;
 using RobustFT.Core.Method;
 using RobustFT.Core.Tasks;
 
@@ -10,10 +11,16 @@ public class ConsistencyCheckerTests
     [Theory]
     [InlineData("B", "B", "B", 1.0)]
     [InlineData("B", "B", "C", 0.5)]
-    [InlineData("B", "A", "B.", 0.5)]
+    [InlineData("B", "A", "B", 0.5)]
     [InlineData("B", "A", "C", 0.0)]
     public void ScoreIsTheShareOfExpertsAgreeingWithTheLabel(string label, string baseAnswer, string reasoning, double expected) =>
-        Assert.Equal(expected, ConsistencyChecker.Score(label, baseAnswer, reasoning, Arc));
+        Assert.Equal(expected, ConsistencyChecker.Score(label, baseAnswer, reasoning, Arc, AnswerMatching.Reference));
+
+    [Theory]
+    [InlineData(AnswerMatching.Reference, 0.0)]
+    [InlineData(AnswerMatching.Lenient, 1.0)]
+    public void ScoreUsesTheGivenAnswerMatching(AnswerMatching matching, double expected) =>
+        Assert.Equal(expected, ConsistencyChecker.Score("B", "b", "B.", Arc, matching));
 
     [Theory]
     [InlineData(1.0, CheckerRule.BothAgree, 1.0, true)]

@@ -67,11 +67,21 @@ public class PromptBuilderTests
     public void ReviewAndCheckerPromptsCarryThePredictions()
     {
         var sample = TestSamples.Create("s", "B");
-        var review = Builder.Review(sample, "reasoned D", "context C").Single().Content;
+        var review = Builder.Review(sample, new ExpertAnswer("reasoned D", "D"), new ExpertAnswer("context C", "C")).Single().Content;
         Assert.Contains("reasoned D", review);
         Assert.Contains("context C", review);
         var checker = Builder.Checker(sample, "base A", "reasoned D").Single().Content;
         Assert.Contains("Given answer (may be noisy): B", checker);
         Assert.Contains("base A", checker);
+    }
+
+    [Fact]
+    public void ReviewGivenPredictionsCarriesTheExtractedAnswersOnly()
+    {
+        var builder = new PromptBuilder(TaskProfiles.Resolve("arc"),
+            new PromptTemplates { ReviewInput = ReviewInput.Predictions, Review = "R[{reasoning_prediction}] C[{context_prediction}]" });
+        var review = builder.Review(TestSamples.Create("s", "B"), new ExpertAnswer("long reasoning\nAnswer: D", "D"),
+            new ExpertAnswer("Answer: C", "C")).Single().Content;
+        Assert.Equal("R[D] C[C]", review);
     }
 }

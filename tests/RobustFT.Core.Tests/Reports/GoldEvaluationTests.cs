@@ -1,3 +1,4 @@
+using RobustFT.Core.Answers;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
 using RobustFT.Core.Samples;
@@ -32,7 +33,7 @@ public class GoldEvaluationTests
     [Fact]
     public void ComputesDetectionAndLabelAccuracyOnAHandMadeExample()
     {
-        var metrics = GoldEvaluation.Evaluate(HandMade(), Gold, Arc);
+        var metrics = GoldEvaluation.Evaluate(HandMade(), Gold, Arc, AnswerMatching.Reference);
 
         Assert.Equal(5, metrics.Matched);
         Assert.Equal((2, 1, 1), (metrics.Detection.TruePositives, metrics.Detection.FalsePositives, metrics.Detection.FalseNegatives));
@@ -40,16 +41,17 @@ public class GoldEvaluationTests
         Assert.Equal(2.0 / 3, metrics.Detection.Recall, 12);
         Assert.Equal(2.0 / 3, metrics.Detection.F1, 12);
         Assert.Equal(0.4, metrics.LabelAccuracy.Input, 12);
-        Assert.Equal(0.75, metrics.LabelAccuracy.Exported, 12);
+        Assert.Equal(0.75, metrics.LabelAccuracy.Exported!.Value, 12);
     }
 
     [Fact]
     public void NoDetectionsGiveZeroRatherThanNaN()
     {
-        var metrics = GoldEvaluation.Evaluate([Outcome("a", "A", clean: true)], Gold, Arc);
+        var metrics = GoldEvaluation.Evaluate([Outcome("a", "A", clean: true)], Gold, Arc, AnswerMatching.Reference);
         Assert.Equal((0.0, 0.0, 0.0), (metrics.Detection.Precision, metrics.Detection.Recall, metrics.Detection.F1));
         Assert.Equal(1.0, metrics.LabelAccuracy.Input);
-        Assert.Equal(0.0, metrics.LabelAccuracy.Exported);
+        Assert.Null(metrics.LabelAccuracy.Exported);
+        Assert.Equal("n/a", metrics.LabelAccuracy.FormatExported());
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public class GoldEvaluationTests
         // A checker that flags everything finds every noisy label with precision = noise share.
         var outcomes = noisy.Select(s => new SampleOutcome(s, "Noisy") { Clean = false }).ToArray();
 
-        var metrics = GoldEvaluation.Evaluate(outcomes, gold, Arc);
+        var metrics = GoldEvaluation.Evaluate(outcomes, gold, Arc, AnswerMatching.Reference);
 
         Assert.Equal(1778, metrics.Matched);
         Assert.Equal(1245.0 / 1778, metrics.LabelAccuracy.Input, 15);
@@ -75,7 +77,7 @@ public class GoldEvaluationTests
         var gold = GoldEvaluation.LoadGold(SharedData.File("fpb", "labeled.csv"));
         var outcomes = noisy.Select(s => new SampleOutcome(s, "Clean") { Clean = true }).ToArray();
 
-        var metrics = GoldEvaluation.Evaluate(outcomes, gold, TaskProfiles.Resolve("fpb"));
+        var metrics = GoldEvaluation.Evaluate(outcomes, gold, TaskProfiles.Resolve("fpb"), AnswerMatching.Reference);
 
         Assert.Equal(1583, metrics.Matched);
         Assert.Equal(474, metrics.Detection.FalseNegatives);
@@ -87,7 +89,7 @@ public class GoldEvaluationTests
     {
         var sample = new Sample("x", 2, "Q", ["negative", "positive"], "A", new Dictionary<string, string> { ["gt"] = "positive" });
         var metrics = GoldEvaluation.Evaluate([new SampleOutcome(sample, "Clean") { Clean = true }],
-            new Dictionary<string, string> { ["x"] = "B" }, TaskProfiles.Resolve("fpb"));
+            new Dictionary<string, string> { ["x"] = "B" }, TaskProfiles.Resolve("fpb"), AnswerMatching.Reference);
         Assert.Equal(0.0, metrics.LabelAccuracy.Input);
     }
 }

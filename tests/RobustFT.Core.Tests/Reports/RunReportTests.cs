@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RobustFT.Core.Answers;
 using RobustFT.Core.Reports;
 using RobustFT.Core.Tasks;
 using RobustFT.Core.Tests.Support;
@@ -16,12 +17,13 @@ public class RunReportTests
         outcomes.Add(new(TestSamples.Create("f"), "Faulted") { Fault = "boom" });
 
         var report = RunReport.FromOutcomes("run-1", TaskProfiles.Resolve("arc"), outcomes, rejected: 3, threshold: 0.42,
-            cacheHits: 7, inferenceCalls: 20, wallSeconds: 3.5);
+            cacheHits: 7, inferenceCalls: 20, new RunTime(RunningSeconds: 3.5, ElapsedSeconds: 100), AnswerMatching.Reference);
 
         Assert.Equal(("run-1", "arc", 7, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
         Assert.Equal((2, 4, 2, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Faulted));
         Assert.Equal(0.42, report.Threshold);
-        Assert.Equal(2.0, report.SamplesPerSecond);
+        Assert.Equal(2.0, report.SamplesPerSecond); // per running second, not per elapsed second
+        Assert.Equal((3.5, 100.0), (report.WallSeconds, report.ElapsedSeconds));
         Assert.Null(report.Detection);
         Assert.Null(report.LabelAccuracy);
     }
@@ -29,7 +31,7 @@ public class RunReportTests
     [Fact]
     public void SerialisesCamelCaseWithNullThresholdAndNoGoldSectionsWithoutGold()
     {
-        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, double.NaN, 0, 0, 0);
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, double.NaN, 0, 0, new RunTime(0, 0), AnswerMatching.Reference);
         var json = report.ToJson();
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -45,13 +47,27 @@ public class RunReportTests
     [Fact]
     public void IncludesGoldSectionsWhenGoldIsGivenAndRoundTrips()
     {
-        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2,
-            GoldEvaluationTests.Gold);
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, new RunTime(2, 2),
+            AnswerMatching.Reference, GoldEvaluationTests.Gold);
         using var document = JsonDocument.Parse(report.ToJson());
         var detection = document.RootElement.GetProperty("detection");
         Assert.Equal(2, detection.GetProperty("truePositives").GetInt32());
         Assert.Equal(2.0 / 3, detection.GetProperty("f1").GetDouble(), 12);
         Assert.Equal(0.75, document.RootElement.GetProperty("labelAccuracy").GetProperty("exported").GetDouble());
         Assert.Equal(report, RunReport.FromJson(report.ToJson()));
+    }
+
+    [Fact]
+    public void ExportedLabelAccuracyIsNullInJsonWhenNothingWasExported()
+    {
+        var outcomes = new[] { GoldEvaluationTests.Outcome("a", "A", clean: false) };
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), outcomes, 0, null, 0, 0, new RunTime(1, 1),
+            AnswerMatching.Reference, GoldEvaluationTests.Gold);
+
+        using var document = JsonDocument.Parse(report.ToJson());
+        var accuracy = document.RootElement.GetProperty("labelAccuracy");
+        Assert.Equal(1.0, accuracy.GetProperty("input").GetDouble());
+        Assert.Equal(JsonValueKind.Null, accuracy.GetProperty("exported").ValueKind);
+        Assert.Equal("n/a", report.LabelAccuracy!.FormatExported());
     }
 }

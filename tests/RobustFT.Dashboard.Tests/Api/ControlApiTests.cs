@@ -22,7 +22,7 @@ public sealed class ControlApiTests
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
             Assert.Equal("Bearer", none.Headers.WwwAuthenticate.Single().Scheme);
         }
-        await using (var readOnly = await DashboardServer.StartAsync(new DashboardOptions("http://127.0.0.1:0"), run.Node.Services, () => true, CancellationToken.None))
+        await using (var readOnly = await DashboardServer.StartAsync(new DashboardOptions("http://127.0.0.1:0") { StaleAfter = ShippedDefaults.Config.StaleAfter() }, run.Node.Services, () => true, CancellationToken.None))
         {
             using var http = new HttpClient { BaseAddress = readOnly.Address };
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/runs/{run.RunId}/cancel") { Headers = { { "Authorization", $"Bearer {EmbeddedRun.Token}" } } };

@@ -128,7 +128,7 @@ public sealed class ReadApiTests(CompletedRunFixture fixture)
     [Fact]
     public async Task The_api_and_the_status_read_model_give_the_same_json()
     {
-        var queries = DashboardQueries.FromServices(Run.Node.Services);
+        var queries = DashboardQueries.FromServices(Run.Node.Services, ShippedDefaults.Config.StaleAfter());
         var viaQueries = DashboardJson.Serialize(await queries.ListRunsAsync());
         var viaHttp = await Run.Http.GetStringAsync("/api/runs");
 

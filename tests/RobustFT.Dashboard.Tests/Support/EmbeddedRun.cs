@@ -62,8 +62,10 @@ public sealed class EmbeddedRun : IAsyncDisposable
 
         var model = new ScriptedExpertModel(gold, 0.3, delay);
         var embedder = new HashingEmbedder();
-        var options = new RuntimeOptions(NodeRoles.All, new TransportOptions(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
-            new WorkerOptions(MaxBatchSize: maxBatch), new CoordinatorOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(60)));
+        var defaults = ShippedDefaults.Config;
+        var options = new RuntimeOptions(NodeRoles.All, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
+            defaults.Worker() with { MaxBatchSize = maxBatch }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(50) },
+            defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
         var node = await RobustFtNode.StartAsync(options, services =>
         {
             services.AddLogging();
@@ -71,9 +73,9 @@ public sealed class EmbeddedRun : IAsyncDisposable
             services.AddSingleton<IEmbedder>(embedder);
         }, CancellationToken.None);
         var settings = new RunSettings("dash-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), input, Sha256(input),
-            Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), new MethodOptions(), new PromptTemplates(), new StepBudgets(),
+            Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), defaults.Method(), defaults.Prompts(), defaults.Budgets(),
             0.0, 1.0, 0, model.ModelId, embedder.ModelId, null);
-        var server = await DashboardServer.StartAsync(new DashboardOptions("http://127.0.0.1:0", true, token), node.Services, () => node.IsReady, CancellationToken.None);
+        var server = await DashboardServer.StartAsync(new DashboardOptions("http://127.0.0.1:0", true, token) { StaleAfter = defaults.StaleAfter() }, node.Services, () => node.IsReady, CancellationToken.None);
         var run = new EmbeddedRun(directory, node, model, settings, server);
         run.Completion = Task.Run(() => node.RunAsync(settings, null, run._stop.Token));
         await run.WaitForAsync(r => r is not null, TimeSpan.FromSeconds(60));

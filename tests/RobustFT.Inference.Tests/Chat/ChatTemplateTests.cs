@@ -27,7 +27,7 @@ public sealed class ChatTemplateTests : IDisposable
         string path = WriteConfig("{% for m in messages %}### {{ m.role }}: {{ m.content }}{% endfor %}");
         var ex = Assert.Throws<TokenizerException>(() => ChatTemplate.Resolve("auto", path));
         Assert.Contains(path, ex.Message);
-        Assert.Contains("robustft.inference.chat-template", ex.Message);
+        Assert.Contains("robustft.inference.generator.chat-template", ex.Message);
     }
 
     [Fact]
