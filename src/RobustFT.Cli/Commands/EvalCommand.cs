@@ -14,9 +14,14 @@ public static class EvalCommand
         var gold = new Option<string>("--gold") { Description = "Gold dataset (.csv or .jsonl)", Required = true };
         var predictions = new Option<string>("--predictions") { Description = "JSONL with {\"id\", \"response\"} per line", Required = true };
         var task = new Option<string>("--task", "-t") { Description = "Task profile", Required = true };
+        var match = new Option<string?>("--match")
+        {
+            Description = "Multiple-choice answer matching: reference (exact, as the reference code) or lenient (case and punctuation ignored); default: robustft.method.answer-matching",
+        };
+        match.AcceptOnlyFromAmong("reference", "lenient");
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Score responses against gold labels") { gold, predictions, task, config, json };
+        var command = new Command("eval", "Score responses against gold labels") { gold, predictions, task, match, config, json };
         command.SetAction((parse, _) => Cli.Guard(() =>
         {
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), null));
@@ -27,7 +32,7 @@ public static class EvalCommand
             if (!File.Exists(predictionsPath)) throw new UsageException($"--predictions: file '{predictionsPath}' not found");
             var goldSet = DatasetReader.Read(goldPath);
             var preds = PredictionReader.Read(predictionsPath);
-            var result = PredictionEvaluator.Evaluate(goldSet.Samples, preds, profile);
+            var result = PredictionEvaluator.Evaluate(goldSet.Samples, preds, profile, cfg.AnswerMatching(parse.GetValue(match)), predictionsPath);
             if (parse.GetValue(json)) Console.Out.Write(result.ToJson());
             else AnsiConsole.WriteLine($"accuracy {result.Accuracy:P2} ({result.Rows.Count(r => r.Correct)}/{result.Rows.Count})");
             return Task.FromResult(Cli.Ok);

@@ -5,7 +5,8 @@ using RobustFT.Configuration.Model;
 
 namespace RobustFT.Configuration.Rendering;
 
-/// <summary>Renders a resolved tree as indented JSON with secrets replaced by <c>"***"</c> (backs <c>robustft config show --json</c>).</summary>
+/// <summary>Renders a resolved tree, secrets replaced by <c>"***"</c>: as indented JSON (<c>robustft config show --json</c>)
+/// or as one <c>dotted.path = value</c> line per leaf (<c>robustft config show</c>).</summary>
 public static class HoconRenderer
 {
     public const string Redacted = "***";
@@ -16,13 +17,40 @@ public static class HoconRenderer
     /// <param name="value">a resolved value (see <see cref="HoconConfig.Resolve"/>).</param>
     /// <param name="redact">decides from a field's path (e.g. <c>robustft.store.postgres.password</c>) whether to hide its value;
     /// defaults to <see cref="IsSecret"/>.</param>
-    public static string ToJson(HoconValue value, Func<string, bool>? redact = null)
+    public static string ToJson(HoconValue value, Func<string, bool>? redact = null) =>
+        Json(value, HoconPath.Empty, redact ?? IsSecret, indented: true);
+
+    /// <summary>One line per leaf value (and per empty object), <c>dotted.path = value</c> with the value in JSON syntax,
+    /// in the tree's order: valid HOCON that can be given back as a <c>--config</c> file, and easy to grep.</summary>
+    public static string ToPathLines(HoconObject root, Func<string, bool>? redact = null)
+    {
+        var lines = new StringBuilder();
+        AppendPathLines(lines, root, HoconPath.Empty, redact ?? IsSecret);
+        return lines.ToString();
+    }
+
+    private static void AppendPathLines(StringBuilder lines, HoconObject obj, HoconPath path, Func<string, bool> redact)
+    {
+        foreach (var (key, child) in obj.Fields)
+        {
+            var childPath = path.Append(key);
+            if (child is HoconObject { Count: > 0 } nested)
+            {
+                AppendPathLines(lines, nested, childPath, redact);
+                continue;
+            }
+
+            lines.Append(childPath.ToString()).Append(" = ").Append(Json(child, childPath, redact, indented: false)).Append('\n');
+        }
+    }
+
+    private static string Json(HoconValue value, HoconPath path, Func<string, bool> redact, bool indented)
     {
         var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var writer = new Utf8JsonWriter(buffer, options))
         {
-            Write(writer, value, HoconPath.Empty, redact ?? IsSecret);
+            Write(writer, value, path, redact);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -50,4 +50,36 @@ public sealed class EvalCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("line 2", result.Stderr);
     }
+
+    [Fact]
+    public async Task Eval_matches_as_the_reference_by_default_and_leniently_with_match_lenient_or_the_config_key()
+    {
+        using var dir = new TempDir();
+        var gold = dir.File("gold.csv");
+        await File.WriteAllTextAsync(gold, "id,question,answer,options\n" + string.Concat(
+            new[] { ("q1", "A"), ("q2", "B"), ("q3", "C") }.Select(q => $"{q.Item1},Q {q.Item1}?,{q.Item2},\"[\"\"w\"\",\"\"x\"\",\"\"y\"\"]\"\n")));
+        var predictions = dir.File("p.jsonl");
+        await File.WriteAllLinesAsync(predictions,
+            ["{\"id\":\"q1\",\"response\":\"Answer: a\"}", "{\"id\":\"q2\",\"response\":\"Answer: (B)\"}", "{\"id\":\"q3\",\"response\":\"Answer: C\"}"]);
+        var lenientConfig = dir.File("lenient.conf");
+        await File.WriteAllTextAsync(lenientConfig, "robustft.method.answer-matching = lenient\n");
+        string[] args = ["eval", "--gold", gold, "--predictions", predictions, "--task", "arc", "--json"];
+
+        async Task<double> AccuracyAsync(params string[] extra)
+        {
+            var result = await CliProcess.Robustft().RunAsync(TimeSpan.FromMinutes(1), [.. args, .. extra]);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var doc = JsonDocument.Parse(result.Stdout);
+            return doc.RootElement.GetProperty("accuracy").GetDouble();
+        }
+
+        Assert.Equal(1.0 / 3, await AccuracyAsync(), 9);
+        Assert.Equal(1.0 / 3, await AccuracyAsync("--match", "reference"), 9);
+        Assert.Equal(1.0, await AccuracyAsync("--match", "lenient"), 9);
+        Assert.Equal(1.0, await AccuracyAsync("--config", lenientConfig), 9);
+        Assert.Equal(1.0 / 3, await AccuracyAsync("--config", lenientConfig, "--match", "reference"), 9);
+        var bad = await CliProcess.Robustft().RunAsync(TimeSpan.FromMinutes(1), [.. args, "--match", "fuzzy"]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("fuzzy", bad.Stderr);
+    }
 }

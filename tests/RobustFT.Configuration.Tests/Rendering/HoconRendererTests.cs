@@ -80,4 +80,19 @@ public class HoconRendererTests
 
         Assert.Throws<InvalidOperationException>(() => HoconRenderer.ToJson(parsed));
     }
+
+    [Fact]
+    public void Path_lines_give_one_leaf_per_line_redacted_and_parse_back_to_the_same_tree()
+    {
+        var root = Hocon.Resolve("""
+            a { b = 0.50, "c.d" = "x y", list = [1, two], empty {} }
+            db.password = hunter2
+            """);
+
+        var lines = HoconRenderer.ToPathLines(root);
+
+        Assert.Equal("a.b = 0.50\na.\"c.d\" = \"x y\"\na.list = [1,\"two\"]\na.empty = {}\ndb.password = \"***\"\n", lines);
+        var reparsed = Hocon.Resolve(lines);
+        Assert.Equal(HoconRenderer.ToJson(root), HoconRenderer.ToJson(reparsed));
+    }
 }

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using RobustFT.Cli.Configuration;
+using RobustFT.Cli.Tests.Support;
+using RobustFT.Core.Answers;
+using RobustFT.Core.Prompts;
+
+namespace RobustFT.Cli.Tests.Commands;
+
+/// <summary>Every default lives in hocon/robustft.conf: the typed configuration reads every key from it and makes up
+/// none; the paper profile; <c>config show</c> and its <c>--json</c>.</summary>
+public sealed class ConfigurationDefaultsTests
+{
+    private static RobustFtConfig Load(string? file = null, params string[] sets) =>
+        new(ConfigLoader.Load(file, sets));
+
+    [Fact]
+    public void Every_typed_section_reads_from_the_shipped_defaults()
+    {
+        using var dir = new TempDir();
+        var cfg = Load();
+
+        cfg.Method();
+        cfg.Budgets();
+        cfg.Prompts();
+        cfg.Sampling();
+        cfg.Worker();
+        cfg.Coordinator();
+        cfg.Transport();
+        cfg.StaleAfter();
+        cfg.Runtime(cfg.Roles(null), dir.Path);
+        Assert.Equal(AnswerMatching.Reference, cfg.Method().AnswerMatching);
+        Assert.Equal(ReviewInput.Responses, cfg.Prompts().ReviewInput);
+    }
+
+    [Theory]
+    [InlineData("robustft.method.k", "Method")]
+    [InlineData("robustft.method.answer-matching", "Method")]
+    [InlineData("robustft.inference.generator.max-new-tokens.review", "Budgets")]
+    [InlineData("robustft.inference.batching.max-wait", "Worker")]
+    [InlineData("robustft.coordinator.lease-ttl", "Coordinator")]
+    [InlineData("robustft.transport.prefetch-count", "Transport")]
+    [InlineData("robustft.node.stale-after", "StaleAfter")]
+    [InlineData("robustft.prompts.review-input", "Prompts")]
+    public void A_key_missing_from_the_configuration_is_an_error_naming_it_not_a_default_made_up_in_code(string key, string section)
+    {
+        using var dir = new TempDir();
+        var defaults = File.ReadAllText(ConfigLoader.DefaultsPath);
+        var parent = key[..key.LastIndexOf('.')];
+        var leaf = key[(key.LastIndexOf('.') + 1)..];
+        // The shipped defaults with the key's value replaced by null, which the typed reader must treat as missing.
+        var file = dir.File("without.conf");
+        File.WriteAllText(file, defaults + $"\n{parent} {{ {leaf} = null }}\n");
+        var cfg = new RobustFtConfig(ConfigLoader.Load(file, null, includeDefaults: false));
+
+        Action read = section switch
+        {
+            "Method" => () => cfg.Method(),
+            "Budgets" => () => cfg.Budgets(),
+            "Worker" => () => cfg.Worker(),
+            "Coordinator" => () => cfg.Coordinator(),
+            "Transport" => () => cfg.Transport(),
+            "StaleAfter" => () => cfg.StaleAfter(),
+            "Prompts" => () => cfg.Prompts(),
+            _ => throw new ArgumentOutOfRangeException(nameof(section)),
+        };
+        var e = Assert.Throws<UsageException>(read);
+        Assert.Contains(key, e.Message);
+    }
+
+    [Fact]
+    public void A_bad_answer_matching_or_review_input_value_names_the_key()
+    {
+        Assert.Contains("robustft.method.answer-matching", Assert.Throws<UsageException>(() => Load(null, "robustft.method.answer-matching=loose").Method()).Message);
+        Assert.Contains("robustft.prompts.review-input", Assert.Throws<UsageException>(() => Load(null, "robustft.prompts.review-input=both").Prompts()).Message);
+    }
+
+    [Fact]
+    public void The_paper_profile_has_the_reference_settings()
+    {
+        var cfg = Load(Path.Combine(Path.GetDirectoryName(ConfigLoader.DefaultsPath)!, "paper.conf"));
+
+        var method = cfg.Method();
+        Assert.Equal((AnswerMatching.Reference, 3, 0.5), (method.AnswerMatching, method.K, method.Beta));
+        Assert.Equal(1.0, cfg.Sampling().Temperature);
+        var budgets = cfg.Budgets();
+        Assert.All(new[] { budgets.Base, budgets.Reasoning, budgets.Checker, budgets.Context, budgets.Review }, b => Assert.Equal(512, b));
+        Assert.Equal(ReviewInput.Predictions, cfg.Prompts().ReviewInput);
+    }
+
+    [Fact]
+    public async Task Config_show_prints_path_lines_and_with_json_one_json_document()
+    {
+        var lines = await CliProcess.Robustft().RunAsync(TimeSpan.FromMinutes(1), "config", "show", "--set", "robustft.method.answer-matching=lenient");
+        var json = await CliProcess.Robustft().RunAsync(TimeSpan.FromMinutes(1), "config", "show", "--json");
+
+        Assert.True(lines.ExitCode == 0, lines.ToString());
+        Assert.Contains("robustft.method.answer-matching = \"lenient\"\n", lines.Stdout);
+        Assert.Contains("robustft.method.k = 3\n", lines.Stdout);
+        Assert.Contains("robustft.transport.password = \"***\"\n", lines.Stdout);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.Equal("reference", doc.RootElement.GetProperty("robustft").GetProperty("method").GetProperty("answer-matching").GetString());
+    }
+}
