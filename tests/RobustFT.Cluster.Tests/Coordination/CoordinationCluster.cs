@@ -131,7 +131,7 @@ public sealed class CoordinationCluster : IAsyncDisposable
         var services = Node.Services;
         var coordinator = new CoordinatorService(
             Store, Leases, services.GetRequiredService<RunCoordinator>(), services.GetRequiredService<RunCatalog>(),
-            Identity(nodeId, NodeRoles.Coordinator), CoordinatorOptions.Default with { LeaseTtl = leaseTtl },
+            Identity(nodeId, NodeRoles.Coordinator), ShippedDefaults.Config.Coordinator() with { LeaseTtl = leaseTtl },
             services.GetRequiredService<ILogger<CoordinatorService>>());
         _coordinators.Add(coordinator);
         return Task.FromResult(coordinator);

@@ -2,8 +2,9 @@ using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Tests.StateMachine;
-using RobustFT.Core.Method;
 using RobustFT.Cluster.Tests.Support;
+using RobustFT.Core.Answers;
+using RobustFT.Core.Method;
 
 namespace RobustFT.Cluster.Tests.Decisions;
 
@@ -120,16 +121,19 @@ public sealed class SampleProgressionTests
     }
 
     [Theory]
-    [InlineData("Answer: d.", "A", "D")]
-    [InlineData("Answer: E", "A", "A")]
-    [InlineData("no idea", "C", "C")]
-    [InlineData("", "C", "C")]
-    public void The_review_label_wins_and_the_context_answer_is_the_fallback(string review, string contextAnswer, string final)
+    [InlineData("Answer: D", AnswerMatching.Reference, "A", "D")]
+    [InlineData("Answer: d.", AnswerMatching.Reference, "A", "A")]   // the reference takes only an exact option letter
+    [InlineData("Answer: d.", AnswerMatching.Lenient, "A", "D")]
+    [InlineData("Answer: E", AnswerMatching.Lenient, "A", "A")]
+    [InlineData("no idea", AnswerMatching.Reference, "C", "C")]
+    [InlineData("", AnswerMatching.Lenient, "C", "C")]
+    public void The_review_label_wins_and_the_context_answer_is_the_fallback(string review, AnswerMatching matching, string contextAnswer, string final)
     {
         var saga = Saga(SampleStates.Reviewing);
         saga.ContextAnswer = contextAnswer;
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review), Run());
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review),
+            Run(ShippedDefaults.Config.Method() with { AnswerMatching = matching }));
 
         Assert.Equal((final, SampleStates.AwaitingSelection), (saga.FinalLabel, saga.NextState));
         Assert.Equal(review, saga.ReviewResponse);

@@ -116,10 +116,10 @@ public sealed class RelabelingTransitionTests
         await NoisyPath.DriveToAsync(h, SampleStates.Reviewing);
         var before = h.RequestCount;
 
-        await h.CompleteAsync("s1", SampleSteps.Review, "Answer: (D)");
+        await h.CompleteAsync("s1", SampleSteps.Review, "Answer: D");
 
         var saga = await h.InStateAsync("s1", m => m.AwaitingSelection);
-        Assert.Equal("(D)", saga.ReviewLabel);
+        Assert.Equal("D", saga.ReviewLabel);
         Assert.Equal("D", saga.FinalLabel);
         Assert.Equal(before, h.RequestCount);
     }
