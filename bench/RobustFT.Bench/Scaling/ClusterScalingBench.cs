@@ -4,12 +4,10 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RobustFT.Cli.Configuration;
 using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
-using RobustFT.Cluster.Workers;
-using RobustFT.Core.Method;
-using RobustFT.Core.Prompts;
 using RobustFT.Core.Reports;
 using RobustFT.Core.Tasks;
 using RobustFT.Inference.Abstractions;
@@ -83,9 +81,14 @@ public static class ClusterScalingBench
         var ct = timeout.Token;
         var connectionString = await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct);
         await using var broker = await RabbitMqServer.StartNewAsync(ct);
-        var transport = new TransportOptions("rabbitmq", broker.Host, broker.Port, "/", broker.Username, broker.Password);
-        var worker = new WorkerOptions(options.MaxBatch, 16384, options.MaxWait, ConcurrentBatches: 1);
-        var coordination = new CoordinatorOptions(options.PollInterval, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15));
+        // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
+        var defaults = new RobustFtConfig(ConfigLoader.Load(null, null));
+        var transport = defaults.Transport() with
+        {
+            Kind = "rabbitmq", Host = broker.Host, Port = broker.Port, Username = broker.Username, Password = broker.Password,
+        };
+        var worker = defaults.Worker() with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait };
+        var coordination = defaults.Coordinator() with { PollInterval = options.PollInterval };
 
         var factories = new List<PostgresConnectionFactory>();
         var nodes = new List<RobustFtNode>();
@@ -97,7 +100,8 @@ public static class ClusterScalingBench
             {
                 var factory = new PostgresConnectionFactory(connectionString);
                 factories.Add(factory);
-                return new RuntimeOptions(roles, transport, factory, worker, coordination);
+                return new RuntimeOptions(roles, transport, factory, worker, coordination,
+                    defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
             }
 
             var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample), AddLogging, ct);
@@ -123,7 +127,7 @@ public static class ClusterScalingBench
 
             var output = Path.Combine(work, label);
             var settings = new RunSettings($"scaling-{label}", data.InputPath, Sha256(data.InputPath), output, TaskProfiles.Resolve("arc"),
-                new MethodOptions(), new PromptTemplates(), new StepBudgets(), 0, 1, 0, anyModel!.ModelId, anyEmbedder!.ModelId, data.GoldPath);
+                defaults.Method(), defaults.Prompts(), defaults.Budgets(), 0, 1, 0, anyModel!.ModelId, anyEmbedder!.ModelId, data.GoldPath);
 
             var cpuBefore = CpuSnapshot.Take();
             var timeline = new PhaseTimeline();
