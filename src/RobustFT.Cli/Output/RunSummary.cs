@@ -47,5 +47,10 @@ public static class RunSummary
 
     private static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Seconds(double s) => TimeSpan.FromSeconds(Math.Round(s)).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);
+    /// <summary>Hours (not wrapped at a day), minutes and seconds: 25:00:00 for a day and an hour.</summary>
+    private static string Seconds(double s)
+    {
+        var t = TimeSpan.FromSeconds(Math.Round(s));
+        return string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}");
+    }
 }

@@ -44,6 +44,7 @@ public sealed class RunSummaryTests
             Assert.Contains(lines, l => l.TrimStart().StartsWith(figure + " ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("123456") && l.TrimStart().StartsWith("samples ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("1:02:05") && l.Contains("running time"));
+        Assert.Contains(lines, l => l.Contains("25:00:00") && l.Contains("since created"));
         Assert.Contains(lines, l => l.Contains("85.0") && l.Contains("label accuracy, exported"));
     }
 
