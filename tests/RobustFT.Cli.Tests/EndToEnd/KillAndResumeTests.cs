@@ -19,6 +19,8 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
 {
     private static readonly string[] ExportFiles = [TrainingExporter.AlpacaFileName, TrainingExporter.MessagesFileName, TrainingExporter.SamplesFileName];
 
+    private static readonly TimeSpan DeadTime = TimeSpan.FromSeconds(3);
+
     public static TheoryData<string> KillPoints => new() { "during-detection", "after-first-barrier", "during-relabeling" };
 
     [Theory]
@@ -38,6 +40,7 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
             process.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
             await process.WaitForExitAsync();
         }
+        await Task.Delay(DeadTime); // the run lies dead: report.json's running time must not count this
 
         var resumed = await host.RunAsync(TimeSpan.FromMinutes(5), args);
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
@@ -48,6 +51,9 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
         var report = RunReport.FromJson(File.ReadAllText(Path.Combine(output, RunReport.FileName)));
         Assert.Equal(baseline.Samples, report.Samples);
         Assert.True(report.CacheHits > 0, $"the resumed run should reuse finished inference (kill {killPoint})");
+        Assert.True(report.ElapsedSeconds - report.WallSeconds >= DeadTime.TotalSeconds,
+            $"running {report.WallSeconds:F1}s should leave out the {DeadTime.TotalSeconds}s the run lay dead (elapsed {report.ElapsedSeconds:F1}s)");
+        Assert.Equal(report.Samples / report.WallSeconds, report.SamplesPerSecond, 9);
 
         using var reader = new StreamReader(Path.Combine(output, TrainingExporter.SamplesFileName));
         var ids = new CsvParser(reader).Records().Skip(1).Select(r => r.Fields[0]).ToList();
