@@ -98,7 +98,7 @@ public static class ClusterScalingBench
         {
             RuntimeOptions Runtime(NodeRoles roles)
             {
-                var factory = new PostgresConnectionFactory(connectionString);
+                var factory = new PostgresConnectionFactory(connectionString, defaults.Reader.Int("robustft.store.postgres.startup-attempts"));
                 factories.Add(factory);
                 return new RuntimeOptions(roles, transport, factory, worker, coordination,
                     defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));

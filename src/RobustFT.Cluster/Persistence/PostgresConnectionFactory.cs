@@ -20,9 +20,10 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     bool _reachable;
 
     /// <param name="connectionString">An Npgsql connection string.</param>
-    /// <param name="startupAttempts">How many times the first open is tried before giving up (at least 1).</param>
+    /// <param name="startupAttempts">How many times the first open is tried before giving up (at least 1; config
+    /// <c>robustft.store.postgres.startup-attempts</c>).</param>
     /// <param name="startupDelay">The wait after the first failed try; doubled after each further one, capped at 5 s.</param>
-    public PostgresConnectionFactory(string connectionString, int startupAttempts = 8, TimeSpan? startupDelay = null)
+    public PostgresConnectionFactory(string connectionString, int startupAttempts, TimeSpan? startupDelay = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(startupAttempts, 1);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Tests.Persistence;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 
@@ -24,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase Create(string dialect, PostgresFixture postgres) => dialect switch
     {
         Sqlite => CreateSqlite(),
-        Postgres => new TestDatabase(new PostgresConnectionFactory(postgres.Server.ConnectionString), null),
+        Postgres => new TestDatabase(new PostgresConnectionFactory(postgres.Server.ConnectionString, ShippedDefaults.PostgresStartupAttempts), null),
         _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, $"expected '{Sqlite}' or '{Postgres}'"),
     };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Tests.Support;
 using RobustFT.Testing.Servers;
 
 namespace RobustFT.Cluster.Tests.Persistence;
@@ -35,10 +36,10 @@ public sealed class PostgresConnectionFactoryTests
     [Fact]
     public async Task A_server_that_comes_up_during_the_retries_is_used()
     {
-        var store = new SqlSagaStore<CounterSaga>(new PostgresConnectionFactory(_server.ConnectionString), "sagas_restart");
+        var store = new SqlSagaStore<CounterSaga>(new PostgresConnectionFactory(_server.ConnectionString, ShippedDefaults.PostgresStartupAttempts), "sagas_restart");
         await store.EnsureSchemaAsync();
         var id = Guid.NewGuid();
-        await using (var db = await SqlSagaDatabaseContext<CounterSaga>.OpenAsync(new PostgresConnectionFactory(_server.ConnectionString),
+        await using (var db = await SqlSagaDatabaseContext<CounterSaga>.OpenAsync(new PostgresConnectionFactory(_server.ConnectionString, ShippedDefaults.PostgresStartupAttempts),
                          new SqlSagaStatements(SqlDialect.Postgres, "sagas_restart"), new SqlSagaSerializer<CounterSaga>(), write: true))
         {
             await db.InsertAsync(new CounterSaga { CorrelationId = id, RunId = "run-restart", CurrentState = "Counting", Count = 5 });
@@ -63,7 +64,7 @@ public sealed class PostgresConnectionFactoryTests
     [Fact]
     public void Describe_names_host_port_and_database_but_never_the_password()
     {
-        var connections = new PostgresConnectionFactory("Host=db.internal;Port=5433;Database=runs;Username=robustft;Password=s3cret");
+        var connections = new PostgresConnectionFactory("Host=db.internal;Port=5433;Database=runs;Username=robustft;Password=s3cret", startupAttempts: 1);
 
         Assert.Equal("postgres:db.internal:5433/runs", connections.Describe());
         Assert.DoesNotContain("s3cret", connections.Describe());

@@ -1,4 +1,5 @@
 using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Persistence;
 
@@ -10,7 +11,7 @@ public sealed class PostgresSagaRepositoryTests : SqlSagaRepositoryContract, IAs
 
     public PostgresSagaRepositoryTests(PostgresFixture postgres)
     {
-        _connections = new PostgresConnectionFactory(postgres.Server.ConnectionString);
+        _connections = new PostgresConnectionFactory(postgres.Server.ConnectionString, ShippedDefaults.PostgresStartupAttempts);
     }
 
     protected override IDbConnectionFactory Connections => _connections;

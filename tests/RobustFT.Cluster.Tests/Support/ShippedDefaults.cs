@@ -7,4 +7,6 @@ namespace RobustFT.Cluster.Tests.Support;
 public static class ShippedDefaults
 {
     public static RobustFtConfig Config { get; } = new(ConfigLoader.Load(null, null));
+
+    public static int PostgresStartupAttempts => Config.Reader.Int("robustft.store.postgres.startup-attempts");
 }

@@ -101,4 +101,17 @@ public class IncludeTests
 
         Assert.Equal("main.conf:1:9: include url(...) is not supported; use file(...)", ex.Message);
     }
+
+    [Fact]
+    public void Newlines_and_comment_lines_may_stand_between_include_and_its_file_name()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.conf", "x = from-a");
+        var main = dir.Write("main.conf", "include\n  # the shared part\n  \"a.conf\"\ny = 2");
+
+        var root = HoconConfig.Load(main);
+
+        Assert.Equal("from-a", root.Text("x"));
+        Assert.Equal("2", root.Text("y"));
+    }
 }
