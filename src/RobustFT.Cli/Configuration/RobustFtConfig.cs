@@ -34,7 +34,17 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             checker,
             _r.Double("robustft.method.threshold", 1.0),
             _r.Int("robustft.method.reasoning-rounds", 1),
-            _r.Long("robustft.method.seed", 42));
+            _r.Long("robustft.method.seed", 42))
+        {
+            Ablations = new Ablations
+            {
+                NoSelection = _r.Bool("robustft.method.ablations.no-selection", false),
+                NoReasoning = _r.Bool("robustft.method.ablations.no-reasoning", false),
+                NoReview = _r.Bool("robustft.method.ablations.no-review", false),
+                NoContext = _r.Bool("robustft.method.ablations.no-context", false),
+                NoRelabeling = _r.Bool("robustft.method.ablations.no-relabeling", false),
+            },
+        };
         try
         {
             options.Validate();

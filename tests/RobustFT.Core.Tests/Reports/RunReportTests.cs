@@ -14,12 +14,18 @@ public class RunReportTests
         outcomes[1] = outcomes[1] with { ReviewLabel = "B", Selected = true };
         outcomes[4] = outcomes[4] with { ReviewLabel = "C", Selected = false };
         outcomes.Add(new(TestSamples.Create("f"), "Faulted") { Fault = "boom" });
+        outcomes.Add(new(TestSamples.Create("u"), "Unlabeled")
+        {
+            Clean = false, ReviewLabel = "Q", Entropy = 0.3, Rank = 2, Selected = false, UnlabeledReason = "review: no valid label",
+        });
 
         var report = RunReport.FromOutcomes("run-1", TaskProfiles.Resolve("arc"), outcomes, rejected: 3, threshold: 0.42,
-            cacheHits: 7, inferenceCalls: 20, wallSeconds: 3.5);
+            cacheHits: 7, inferenceCalls: 20, wallSeconds: 4);
 
-        Assert.Equal(("run-1", "arc", 7, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
-        Assert.Equal((2, 4, 2, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Faulted));
+        Assert.Equal(("run-1", "arc", 8, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
+        // Relabeled: the four noisy samples with a new label; the unlabeled one counts apart, not as relabeled nor faulted.
+        Assert.Equal((2, 5, 4, 1, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Unlabeled, report.Selected, report.Exported, report.Faulted));
+        Assert.Equal(report.Noisy, report.Relabeled + report.Unlabeled);
         Assert.Equal(0.42, report.Threshold);
         Assert.Equal(2.0, report.SamplesPerSecond);
         Assert.Null(report.Detection);
