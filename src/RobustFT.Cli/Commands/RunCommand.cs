@@ -128,9 +128,9 @@ public static class RunCommand
             return final.Phase == RunPhase.Completed ? 0 : 1;
         }
         var report = RunReport.FromJson(File.ReadAllText(reportPath));
-        var table = new Table().AddColumns("samples", "rejected", "clean", "noisy", "relabeled", "selected", "exported", "faulted", "cache hits", "samples/s");
+        var table = new Table().AddColumns("samples", "rejected", "clean", "noisy", "relabeled", "unlabeled", "selected", "exported", "faulted", "cache hits", "samples/s");
         table.AddRow(report.Samples.ToString(), report.Rejected.ToString(), report.Clean.ToString(), report.Noisy.ToString(), report.Relabeled.ToString(),
-            report.Selected.ToString(), report.Exported.ToString(), report.Faulted.ToString(), report.CacheHits.ToString(), report.SamplesPerSecond.ToString("F1"));
+            report.Unlabeled.ToString(), report.Selected.ToString(), report.Exported.ToString(), report.Faulted.ToString(), report.CacheHits.ToString(), report.SamplesPerSecond.ToString("F1"));
         AnsiConsole.Write(table);
         if (report.Detection is { } d) AnsiConsole.WriteLine($"detection: precision {d.Precision:F3}, recall {d.Recall:F3}, F1 {d.F1:F3}");
         if (report.LabelAccuracy is { } a) AnsiConsole.WriteLine($"label accuracy: input {a.Input:P1}, exported {a.Exported:P1}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RobustFT.Cli.Tests.Support;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
@@ -57,5 +58,13 @@ public sealed class SmokeModelRunTests
         Assert.Equal(12, report.Noisy);
         Assert.Equal(12, report.Relabeled + report.Unlabeled);
         Assert.Equal(0, report.Faulted);
+
+        // status counts Unlabeled on its own, as report.json does.
+        var statusJson = await cli.RunAsync(TimeSpan.FromMinutes(1), "status", "--output", dir.File("out"), "--json");
+        Assert.True(statusJson.ExitCode == 0, statusJson.ToString());
+        var states = JsonDocument.Parse(statusJson.Stdout).RootElement.GetProperty("runs")[0].GetProperty("states").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("state").GetString()!, s => s.GetProperty("count").GetInt32());
+        Assert.Equal(report.Unlabeled, states["Unlabeled"]);
+        Assert.Equal(0, states["Faulted"]);
     }
 }
