@@ -61,6 +61,7 @@ public sealed class DashboardPageTests
 
         Assert.Equal(lineage.Entropy!.Value.ToString("F6", CultureInfo.InvariantCulture), await page.Locator("[data-testid=lineage-entropy]").TextContentAsync());
         Assert.Equal(SampleStates.Selected, await page.Locator("[data-testid=lineage-state]").TextContentAsync());
+        Assert.Equal("none (full method)", await page.Locator("[data-testid=lineage-skipped-steps]").TextContentAsync());
         var links = page.Locator("[data-testid=neighbour-link]");
         Assert.Equal(lineage.Neighbours.Select(n => n.SampleId), await links.AllTextContentsAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory(), "lineage.png"), FullPage = true });
