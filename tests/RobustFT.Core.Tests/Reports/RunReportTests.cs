@@ -49,6 +49,21 @@ public class RunReportTests
     }
 
     [Fact]
+    public void The_method_section_shows_the_ablations_and_round_trips()
+    {
+        var method = new RobustFT.Core.Method.MethodOptions(Beta: 0.3) { Ablations = new RobustFT.Core.Method.Ablations { NoContext = true } };
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2) with { Method = method };
+
+        using var document = JsonDocument.Parse(report.ToJson());
+        var json = document.RootElement.GetProperty("method");
+        Assert.Equal(0.3, json.GetProperty("beta").GetDouble());
+        Assert.True(json.GetProperty("ablations").GetProperty("noContext").GetBoolean());
+        Assert.False(json.GetProperty("ablations").GetProperty("noReview").GetBoolean());
+        Assert.False(json.GetProperty("ablations").TryGetProperty("retrieves", out _));
+        Assert.Equal(method, RunReport.FromJson(report.ToJson()).Method);
+    }
+
+    [Fact]
     public void IncludesGoldSectionsWhenGoldIsGivenAndRoundTrips()
     {
         var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2,
