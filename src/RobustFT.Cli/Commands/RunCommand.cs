@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RobustFT.Cli.Backends;
 using RobustFT.Cli.Configuration;
 using RobustFT.Cli.Output;
+using RobustFT.Cli.Runs;
 using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Runs;
 using RobustFT.Core.Datasets;
@@ -16,7 +17,8 @@ using Spectre.Console;
 namespace RobustFT.Cli.Commands;
 
 /// <summary><c>robustft run</c>: the whole method in one process (in-memory transport, SQLite in the output
-/// directory). Rerunning the same command resumes an interrupted run.</summary>
+/// directory). Rerunning the same command resumes an interrupted run; a second run on a directory that a live run
+/// holds refuses (<see cref="OutputDirectoryLock"/>).</summary>
 public static class RunCommand
 {
     public static Command Create(IBackendProvider backends)
@@ -38,6 +40,7 @@ public static class RunCommand
         {
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
+            using var hold = OutputDirectoryLock.Acquire(settings.OutputDirectory);
             await using var models = backends.Create(cfg);
             settings = WithModels(settings, (models.Generator.ModelId, models.Encoder.ModelId), parse.GetValue(runId));
             var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);

@@ -36,7 +36,17 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             _r.Double("robustft.method.threshold"),
             _r.Int("robustft.method.reasoning-rounds"),
             _r.Long("robustft.method.seed"),
-            AnswerMatching());
+            AnswerMatching())
+        {
+            Ablations = new Ablations
+            {
+                NoSelection = _r.Bool("robustft.method.ablations.no-selection"),
+                NoReasoning = _r.Bool("robustft.method.ablations.no-reasoning"),
+                NoReview = _r.Bool("robustft.method.ablations.no-review"),
+                NoContext = _r.Bool("robustft.method.ablations.no-context"),
+                NoRelabeling = _r.Bool("robustft.method.ablations.no-relabeling"),
+            },
+        };
         try
         {
             options.Validate();

@@ -18,6 +18,7 @@ public static class RunSummary
         Row("clean", Count(report.Clean));
         Row("noisy", Count(report.Noisy));
         Row("relabeled", Count(report.Relabeled));
+        Row("unlabeled", Count(report.Unlabeled));
         Row("selected", Count(report.Selected));
         Row("exported", Count(report.Exported));
         Row("faulted", Count(report.Faulted));

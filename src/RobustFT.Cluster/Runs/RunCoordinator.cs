@@ -115,13 +115,15 @@ public sealed class RunCoordinator(
         foreach (var chunk in waiting.Select(id => new IndexReady(id, runId)).Chunk(256)) await bus.PublishBatch(chunk, ct);
     }
 
-    /// <summary>Global entropy ranking over every relabeled sample (decided ones included, so a repeated selection after
-    /// a crash gives the same verdicts), then a verdict to each sample still waiting.</summary>
+    /// <summary>Global entropy ranking over every relabeled sample, those without a valid label included (decided ones
+    /// too, so a repeated selection after a crash gives the same verdicts), then a verdict to each sample still waiting.
+    /// A run without selection (ablation) ranks nothing and has no threshold.</summary>
     private async Task SelectAsync(string runId, CancellationToken ct)
     {
         var run = await store.GetAsync(runId, ct) ?? throw new InvalidOperationException($"unknown run '{runId}'");
+        if (!run.Settings.Method.Ablations.Selects) return;
         var relabeled = new List<SampleSaga>();
-        foreach (var state in new[] { SampleStates.AwaitingSelection, SampleStates.Selected, SampleStates.Dropped })
+        foreach (var state in new[] { SampleStates.AwaitingSelection, SampleStates.Selected, SampleStates.Dropped, SampleStates.Unlabeled })
             relabeled.AddRange(await sagas.ListAsync(runId, state, ct));
         var result = EntropySelector.Select(relabeled.Select(s => new EntropyScore(s.SampleId, s.Entropy ?? double.PositiveInfinity)).ToList(), run.Settings.Method.Beta);
         await store.SetThresholdAsync(runId, result.Threshold, ct);

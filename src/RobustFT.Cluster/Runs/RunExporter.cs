@@ -24,7 +24,7 @@ public sealed class RunExporter(RunStore store, SqlSagaStore<SampleSaga> sagas, 
         var gold = run.Settings.GoldPath is { } goldPath ? GoldEvaluation.LoadGold(goldPath) : null;
         var time = new RunTime((await store.GetRunningTimeAsync(runId, ct)).TotalSeconds, (DateTimeOffset.UtcNow - run.CreatedAt).TotalSeconds);
         var report = RunReport.FromOutcomes(runId, run.Settings.Task, outcomes, run.Rejected, run.Threshold,
-            totals.CacheHits, totals.Calls, time, run.Settings.Method.AnswerMatching, gold) with { Partial = partial };
+            totals.CacheHits, totals.Calls, time, run.Settings.Method.AnswerMatching, gold) with { Partial = partial, Method = run.Settings.Method };
         await report.WriteAsync(Path.Combine(directory, RunReport.FileName), ct);
         logger.LogInformation("run {RunId}: exported {Exported} of {Samples} samples to {Directory}{Partial}",
             runId, report.Exported, report.Samples, directory, partial ? " (partial: run cancelled)" : "");
@@ -58,5 +58,6 @@ public sealed class RunExporter(RunStore store, SqlSagaStore<SampleSaga> sagas, 
         FinalLabel = saga.FinalLabel,
         Exported = saga.CurrentState is SampleStates.Clean or SampleStates.Selected,
         Fault = saga.FaultReason,
+        UnlabeledReason = saga.UnlabeledReason,
     };
 }

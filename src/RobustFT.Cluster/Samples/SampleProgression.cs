@@ -24,6 +24,13 @@ public static class SampleProgression
             case SampleSteps.Base:
                 saga.BaseResponse = result.Text;
                 saga.BaseAnswer = AnswerExtractor.Extract(result.Text);
+                if (settings.Method.Ablations.NoReasoning)
+                {
+                    // The checker uses the base expert alone: r is 1 when its answer matches the label, else 0.
+                    saga.Consistency = ConsistencyChecker.Score(sample.Label, saga.BaseAnswer, saga.BaseAnswer, settings.Task, settings.Method.AnswerMatching);
+                    Check(saga, run);
+                    break;
+                }
                 saga.NextState = SampleStates.Reasoning;
                 break;
 
@@ -36,19 +43,13 @@ public static class SampleProgression
                     break;
                 }
                 saga.Consistency = ConsistencyChecker.Score(sample.Label, saga.BaseAnswer ?? "", saga.ReasoningAnswer, settings.Task, settings.Method.AnswerMatching);
-                if (settings.Method.Checker == CheckerRule.Llm)
-                {
-                    saga.NextState = SampleStates.Checking;
-                    break;
-                }
-                saga.Clean = ConsistencyChecker.IsClean(saga.Consistency.Value, settings.Method.Checker, settings.Method.Threshold);
-                saga.NextState = SampleStates.Embedding;
+                Check(saga, run);
                 break;
 
             case SampleSteps.Checker:
                 saga.CheckerResponse = result.Text;
                 saga.Clean = ConsistencyChecker.FromLlmVerdict(result.Text);
-                saga.NextState = SampleStates.Embedding;
+                AfterCheck(saga, run);
                 break;
 
             case SampleSteps.Context:
@@ -59,28 +60,74 @@ public static class SampleProgression
                 }
                 saga.ContextResponse = result.Text;
                 saga.ContextAnswer = AnswerExtractor.Extract(result.Text);
-                saga.Entropy = TokenEntropy.FromLogprobs(result.Logprobs);
-                saga.NextState = SampleStates.Reviewing;
+                saga.Entropy = TokenEntropy.Rounded(result.Logprobs);
+                if (settings.Method.Ablations.Reviews)
+                {
+                    saga.NextState = SampleStates.Reviewing;
+                    break;
+                }
+                // No review: the context prediction is the new label.
+                Relabel(saga, LabelNormalizer.Normalize(saga.ContextAnswer ?? "", sample, settings.Task, settings.Method.AnswerMatching),
+                    $"context: the context prediction ('{saga.ContextAnswer}') is not a valid label", run);
                 break;
 
             case SampleSteps.Review:
                 saga.ReviewResponse = result.Text;
                 saga.ReviewLabel = AnswerExtractor.Extract(result.Text);
                 // The review agent's label, or the context prediction when the review gave no usable label.
-                var label = LabelNormalizer.Normalize(saga.ReviewLabel, sample, settings.Task, settings.Method.AnswerMatching)
-                            ?? LabelNormalizer.Normalize(saga.ContextAnswer ?? "", sample, settings.Task, settings.Method.AnswerMatching);
-                if (label is null)
-                {
-                    Fault(saga, $"review: neither the review ('{saga.ReviewLabel}') nor the context prediction ('{saga.ContextAnswer}') is a valid label");
-                    return;
-                }
-                saga.FinalLabel = label;
-                saga.NextState = SampleStates.AwaitingSelection;
+                Relabel(saga, LabelNormalizer.Normalize(saga.ReviewLabel, sample, settings.Task, settings.Method.AnswerMatching)
+                              ?? LabelNormalizer.Normalize(saga.ContextAnswer ?? "", sample, settings.Task, settings.Method.AnswerMatching),
+                    $"review: neither the review ('{saga.ReviewLabel}') nor the context prediction ('{saga.ContextAnswer}') is a valid label", run);
                 break;
 
             default:
                 throw new InvalidOperationException($"sample {saga.SampleId}: unexpected step '{result.Step}' in state {saga.CurrentState}");
         }
+    }
+
+    /// <summary>Decides clean or noisy from the consistency score, or sends the sample to the LLM checker.</summary>
+    private static void Check(SampleSaga saga, RunContext run)
+    {
+        var method = run.Settings.Method;
+        if (method.Checker == CheckerRule.Llm)
+        {
+            saga.NextState = SampleStates.Checking;
+            return;
+        }
+        saga.Clean = ConsistencyChecker.IsClean(saga.Consistency!.Value, method.Checker, method.Threshold);
+        AfterCheck(saga, run);
+    }
+
+    /// <summary>Where a checked sample goes: to embedding when the run retrieves neighbours (for the clean index or its
+    /// own context prompt); otherwise a clean sample is done, and a noisy one is relabeled without examples or, with no
+    /// relabeling, dropped.</summary>
+    private static void AfterCheck(SampleSaga saga, RunContext run)
+    {
+        var ablations = run.Settings.Method.Ablations;
+        if (ablations.Retrieves) saga.NextState = SampleStates.Embedding;
+        else if (saga.Clean == true) KeepGivenLabel(saga, run);
+        else saga.NextState = ablations.Relabels ? SampleStates.Relabeling : SampleStates.Dropped;
+    }
+
+    private static void KeepGivenLabel(SampleSaga saga, RunContext run)
+    {
+        saga.FinalLabel = run.Sample(saga.SampleId).Label;
+        saga.NextState = SampleStates.Clean;
+    }
+
+    /// <summary>Records the new label of a relabeled sample, or why it has none. Either way the sample goes to the
+    /// entropy ranking (the reference ranks every relabeled sample); without selection it is kept, or ends Unlabeled.</summary>
+    private static void Relabel(SampleSaga saga, string? label, string unlabeledReason, RunContext run)
+    {
+        if (label is null) saga.UnlabeledReason = unlabeledReason;
+        else saga.FinalLabel = label;
+        if (run.Settings.Method.Ablations.Selects)
+        {
+            saga.NextState = SampleStates.AwaitingSelection;
+            return;
+        }
+        saga.Selected = label is not null;
+        saga.NextState = label is null ? SampleStates.Unlabeled : SampleStates.Selected;
     }
 
     /// <summary>Records the question's embedding: clean samples are done (their label is kept), noisy ones wait for the
@@ -93,15 +140,8 @@ public static class SampleProgression
             return;
         }
         saga.Embedding = result.Vector;
-        if (saga.Clean == true)
-        {
-            saga.FinalLabel = run.Sample(saga.SampleId).Label;
-            saga.NextState = SampleStates.Clean;
-        }
-        else
-        {
-            saga.NextState = SampleStates.AwaitingIndex;
-        }
+        if (saga.Clean == true) KeepGivenLabel(saga, run);
+        else saga.NextState = SampleStates.AwaitingIndex;
     }
 
     public static void ApplyRetrieval(SampleSaga saga, RetrieveCompleted result)
@@ -115,9 +155,16 @@ public static class SampleProgression
         saga.NextState = SampleStates.Relabeling;
     }
 
+    /// <summary>Records the sample's rank; a sample without a valid label ranks but is never kept.</summary>
     public static void ApplySelection(SampleSaga saga, SelectionDecided decision)
     {
         saga.Rank = decision.Rank;
+        if (saga.FinalLabel is null)
+        {
+            saga.Selected = false;
+            saga.NextState = SampleStates.Unlabeled;
+            return;
+        }
         saga.Selected = decision.Selected;
         saga.NextState = decision.Selected ? SampleStates.Selected : SampleStates.Dropped;
     }

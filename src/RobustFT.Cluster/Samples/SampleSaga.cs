@@ -40,4 +40,7 @@ public sealed class SampleSaga : IStoredSaga
     public string? NextState { get; set; }
 
     public string? FaultReason { get; set; }
+
+    /// <summary>Why the sample ended <see cref="SampleStates.Unlabeled"/> (no valid label from review or context).</summary>
+    public string? UnlabeledReason { get; set; }
 }

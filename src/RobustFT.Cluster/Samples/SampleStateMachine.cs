@@ -10,8 +10,11 @@ namespace RobustFT.Cluster.Samples;
 ///  StartSample ─► Detecting ─base─► Reasoning ─rounds─► [Checking] ─► Embedding ─┬─clean─► Clean
 ///                                                                              └─noisy─► AwaitingIndex
 ///  AwaitingIndex ─IndexReady─► Retrieving ─► Relabeling ─context─► Reviewing ─review─► AwaitingSelection
-///  AwaitingSelection ─SelectionDecided─► Selected | Dropped          any step error ─► Faulted
+///  AwaitingSelection ─SelectionDecided─► Selected | Dropped | Unlabeled (no valid label)   any step error ─► Faulted
 /// </code>
+/// Ablations (<c>robustft.method.ablations</c>) skip steps: no reasoning goes from Detecting to the check; no context
+/// or no relabeling skips embedding and retrieval (Clean, Relabeling or Dropped right after the check); no review
+/// labels from the context answer; no selection keeps every relabeled sample (Selected or Unlabeled, no ranking).
 /// Results that do not belong to the current state (duplicates, redeliveries, late or out-of-order messages) are
 /// ignored; <see cref="StartSample"/> in a working state re-sends that state's request (resume).
 /// </summary>
@@ -29,6 +32,7 @@ public sealed class SampleStateMachine : MassTransitStateMachine<SampleSaga>
     public State Clean { get; private set; } = null!;
     public State Selected { get; private set; } = null!;
     public State Dropped { get; private set; } = null!;
+    public State Unlabeled { get; private set; } = null!;
     public State Faulted { get; private set; } = null!;
 
     public Event<StartSample> Started { get; private set; } = null!;
@@ -61,12 +65,14 @@ public sealed class SampleStateMachine : MassTransitStateMachine<SampleSaga>
         During(new[] { Detecting, Reasoning, Checking, Embedding, Retrieving, Relabeling, Reviewing },
             When(Started).Activity(x => x.OfInstanceType<DispatchStepActivity>()));
 
+        // After the check a sample goes to embedding or, when the run retrieves nothing (ablations), straight to Clean,
+        // Relabeling or Dropped; SampleProgression decides which.
         During(Detecting, Follow(When(Generated, IsExpected).Activity(x => x.OfType<RecordResultActivity>()),
-            Reasoning, Faulted));
+            Reasoning, Checking, Embedding, Clean, Relabeling, Dropped, Faulted));
         During(Reasoning, Follow(When(Generated, IsExpected).Activity(x => x.OfType<RecordResultActivity>()),
-            Reasoning, Checking, Embedding, Faulted));
+            Reasoning, Checking, Embedding, Clean, Relabeling, Dropped, Faulted));
         During(Checking, Follow(When(Generated, IsExpected).Activity(x => x.OfType<RecordResultActivity>()),
-            Embedding, Faulted));
+            Embedding, Clean, Relabeling, Dropped, Faulted));
         During(Embedding, Follow(When(Embedded).Activity(x => x.OfType<RecordResultActivity>()),
             Clean, AwaitingIndex, Faulted));
         During(AwaitingIndex,
@@ -74,11 +80,11 @@ public sealed class SampleStateMachine : MassTransitStateMachine<SampleSaga>
         During(Retrieving, Follow(When(Retrieved).Activity(x => x.OfType<RecordResultActivity>()),
             Relabeling, Faulted));
         During(Relabeling, Follow(When(Generated, IsExpected).Activity(x => x.OfType<RecordResultActivity>()),
-            Reviewing, Faulted));
+            Reviewing, AwaitingSelection, Selected, Unlabeled, Faulted));
         During(Reviewing, Follow(When(Generated, IsExpected).Activity(x => x.OfType<RecordResultActivity>()),
-            AwaitingSelection, Faulted));
+            AwaitingSelection, Selected, Unlabeled, Faulted));
         During(AwaitingSelection, Follow(When(Decided).Activity(x => x.OfType<RecordResultActivity>()),
-            Selected, Dropped));
+            Selected, Dropped, Unlabeled));
 
         OnUnhandledEvent(x => x.Ignore());
     }

@@ -3,7 +3,7 @@ using RobustFT.Core.Samples;
 namespace RobustFT.Core.Datasets;
 
 /// <summary>Everything the method produced for one sample, as exported to <c>samples.csv</c>; null where a step did not
-/// run. <see cref="State"/> is the sample's final state (for example Clean, Selected, Dropped, Faulted);
+/// run. <see cref="State"/> is the sample's final state (for example Clean, Selected, Dropped, Unlabeled, Faulted);
 /// <see cref="Exported"/> says whether the sample goes to the training files, with <see cref="FinalLabel"/>.</summary>
 public sealed record SampleOutcome(Sample Sample, string State)
 {
@@ -28,4 +28,6 @@ public sealed record SampleOutcome(Sample Sample, string State)
     public bool Exported { get; init; }
     /// <summary>Why the sample faulted, if it did.</summary>
     public string? Fault { get; init; }
+    /// <summary>Why a relabeled sample got no valid label (state Unlabeled), if it did not.</summary>
+    public string? UnlabeledReason { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed class TrainingExporter(PromptBuilder prompts)
     [
         "id", "line", "question", "given_label", "base_response", "base_answer", "reasoning_response", "reasoning_answer",
         "r", "clean", "neighbours", "context_response", "context_answer", "review_response", "review_label", "entropy",
-        "rank", "selected", "final_label", "state", "fault",
+        "rank", "selected", "final_label", "state", "fault", "unlabeled_reason",
     ];
 
     /// <summary>Writes all three files into <paramref name="directory"/>.</summary>
@@ -71,7 +71,7 @@ public sealed class TrainingExporter(PromptBuilder prompts)
         CsvFormat.Number(o.R), CsvFormat.Boolean(o.Clean), o.Neighbours is null ? null : string.Join(';', o.Neighbours),
         o.ContextResponse, o.ContextAnswer, o.ReviewResponse, o.ReviewLabel,
         CsvFormat.Number(o.Entropy), CsvFormat.Number(o.Rank), CsvFormat.Boolean(o.Selected),
-        o.FinalLabel, o.State, o.Fault,
+        o.FinalLabel, o.State, o.Fault, o.UnlabeledReason,
     ];
 
     private static IEnumerable<SampleOutcome> Exported(IEnumerable<SampleOutcome> outcomes) =>

@@ -55,26 +55,6 @@ public static class DemoDataGenerator
         return new DemoDataSet(gold, noisy);
     }
 
-    /// <summary>The exact answer of a generated question text, or null when the text is not one this generator writes.
-    /// Lets anyone check the gold labels by recomputation.</summary>
-    public static decimal? Solve(string question)
-    {
-        var arithmetic = System.Text.RegularExpressions.Regex.Match(question, @"^What is (\d+) ([+\-×]) (\d+)\?$");
-        if (arithmetic.Success)
-        {
-            var a = decimal.Parse(arithmetic.Groups[1].Value, CultureInfo.InvariantCulture);
-            var b = decimal.Parse(arithmetic.Groups[3].Value, CultureInfo.InvariantCulture);
-            return arithmetic.Groups[2].Value switch { "+" => a + b, "-" => a - b, _ => a * b };
-        }
-        foreach (var c in Conversions)
-        {
-            var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(c.Question).Replace(@"\{0}", @"([\d.]+)") + "$";
-            var m = System.Text.RegularExpressions.Regex.Match(question, pattern);
-            if (m.Success) return decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * c.Factor;
-        }
-        return null;
-    }
-
     public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static DemoQuestion NextQuestion(SplitMix64 random)

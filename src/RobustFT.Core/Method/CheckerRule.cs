@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace RobustFT.Core.Method;
 
 /// <summary>How the consistency score r decides clean versus noisy.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CheckerRule>))]
 public enum CheckerRule
 {
     /// <summary>The reference rule: clean iff both experts agree with the label (r = 1).</summary>

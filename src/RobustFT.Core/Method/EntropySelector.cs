@@ -15,12 +15,15 @@ public static class EntropySelector
         return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
     }
 
-    /// <summary>Ranks all scores by ascending entropy (ties broken by ordinal sample id, so the result does not depend on
-    /// input order) and keeps those strictly below the β-quantile. With β = 1 every sample is kept.</summary>
+    /// <summary>Ranks all scores by ascending entropy rounded to <see cref="TokenEntropy.Decimals"/> decimals (ties, equal
+    /// rounded entropies, broken by ordinal sample id, so the result does not depend on input order) and keeps those whose
+    /// rounded entropy is strictly below the β-quantile of the rounded entropies: samples tied at the threshold are all
+    /// dropped. With β = 1 every sample is kept.</summary>
     public static SelectionResult Select(IReadOnlyList<EntropyScore> scores, double beta)
     {
         if (beta is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(beta), beta, "β must be within (0, 1]");
         if (scores.Count == 0) return new SelectionResult(double.NaN, new Dictionary<string, SelectionDecision>());
+        scores = scores.Select(s => s with { Entropy = TokenEntropy.Round(s.Entropy) }).ToArray();
         var threshold = Quantile(scores.Select(s => s.Entropy).ToArray(), beta);
         var ranked = scores.OrderBy(s => s.Entropy).ThenBy(s => s.SampleId, StringComparer.Ordinal).ToArray();
         var decisions = new Dictionary<string, SelectionDecision>(ranked.Length);

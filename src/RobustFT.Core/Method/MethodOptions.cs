@@ -19,6 +19,9 @@ public sealed record MethodOptions(
     long Seed,
     AnswerMatching AnswerMatching)
 {
+    /// <summary>Parts of the method switched off (the paper's ablations); none by default.</summary>
+    public Ablations Ablations { get; init; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the config key of the first invalid value.</summary>
     public void Validate()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobustFT.Core.Datasets;
+using RobustFT.Core.Method;
 
 namespace RobustFT.Core.Reports;
 
@@ -20,6 +21,8 @@ public sealed record RunReport
     public int Relabeled { get; init; }
     public int Selected { get; init; }
     public int Exported { get; init; }
+    /// <summary>Relabeled samples without a valid label (state Unlabeled): a method outcome, never exported.</summary>
+    public int Unlabeled { get; init; }
     public int Faulted { get; init; }
     public double? Threshold { get; init; }
     public long CacheHits { get; init; }
@@ -39,14 +42,19 @@ public sealed record RunReport
     /// samples.csv.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>The method's settings, ablations included, that produced this run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MethodOptions? Method { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DetectionMetrics? Detection { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LabelAccuracy? LabelAccuracy { get; init; }
 
-    /// <summary>Counts every figure from the outcomes: clean/noisy by the checker's verdict, relabeled = has a review
-    /// label, selected, exported, faulted = has a fault. Adds gold metrics when <paramref name="gold"/> is given.</summary>
+    /// <summary>Counts every figure from the outcomes: clean/noisy by the checker's verdict, relabeled = noisy with a new
+    /// label, unlabeled = noisy whose relabeling gave no valid label (never also counted relabeled), selected, exported,
+    /// faulted = has a fault. Adds gold metrics when <paramref name="gold"/> is given.</summary>
     public static RunReport FromOutcomes(
         string runId, Tasks.TaskProfile task, IReadOnlyCollection<SampleOutcome> outcomes, int rejected, double? threshold,
         long cacheHits, long inferenceCalls, RunTime time, Answers.AnswerMatching matching, IReadOnlyDictionary<string, string>? gold = null)
@@ -60,9 +68,10 @@ public sealed record RunReport
             Rejected = rejected,
             Clean = outcomes.Count(o => o.Clean == true),
             Noisy = outcomes.Count(o => o.Clean == false),
-            Relabeled = outcomes.Count(o => o.ReviewLabel is not null),
+            Relabeled = outcomes.Count(o => o.Clean == false && o.FinalLabel is not null),
             Selected = outcomes.Count(o => o.Selected == true),
             Exported = outcomes.Count(o => o.Exported),
+            Unlabeled = outcomes.Count(o => o.State == "Unlabeled"),
             Faulted = outcomes.Count(o => o.Fault is not null),
             Threshold = threshold is { } t && double.IsFinite(t) ? t : null,
             CacheHits = cacheHits,

@@ -104,7 +104,7 @@ public sealed class DashboardQueries(
             saga?.BaseResponse, saga?.BaseAnswer, saga?.ReasoningResponses ?? [], saga?.ReasoningAnswer, saga?.Consistency, saga?.Clean,
             saga?.CheckerResponse, neighbours.Select(n => new NeighbourLink(n.Id, n.Question, n.Label, SampleUrl(runId, n.Id))).ToList(),
             saga?.ContextResponse, saga?.ContextAnswer, saga?.ReviewResponse, saga?.ReviewLabel, saga?.Entropy, saga?.Rank, saga?.Selected,
-            run.Threshold, saga?.FinalLabel, saga?.FaultReason);
+            run.Threshold, saga?.FinalLabel, saga?.FaultReason, saga?.UnlabeledReason, SampleSteps.Skipped(run.Settings.Method.Ablations));
     }
 
     public async Task<NodesResponse> ListNodesAsync(CancellationToken ct = default)
@@ -155,9 +155,10 @@ public sealed class DashboardQueries(
             prompts.Add(new PromptView(SampleSteps.ReasoningRound(round), StepPrompts.Reasoning(builder, sample, saga, round)));
         if (saga.CheckerResponse is not null || saga.CurrentState == SampleStates.Checking)
             prompts.Add(new PromptView(SampleSteps.Checker, StepPrompts.Checker(builder, sample, saga)));
-        if (saga.Neighbours is not null)
+        // Without retrieval (ablation no-context) the context prompt has no examples and no Retrieving state precedes it.
+        if (saga.Neighbours is not null || saga.ContextResponse is not null || saga.CurrentState == SampleStates.Relabeling)
             prompts.Add(new PromptView(SampleSteps.Context, builder.Context(sample, neighbours)));
-        if (saga.ContextResponse is not null)
+        if (saga.ReviewResponse is not null || saga.CurrentState == SampleStates.Reviewing)
             prompts.Add(new PromptView(SampleSteps.Review, StepPrompts.Review(builder, sample, saga)));
         return prompts;
     }

@@ -1,6 +1,9 @@
 namespace RobustFT.Dashboard.Api;
 
 /// <summary><c>GET /api/runs/{id}/samples/{sampleId}</c>: one sample's journey through the method.</summary>
+/// <param name="UnlabeledReason">Why a relabeled sample got no valid label (state Unlabeled).</param>
+/// <param name="SkippedSteps">The steps the run skipped (its ablations, <c>robustft.method.ablations</c>), in pipeline
+/// order; empty for the full method.</param>
 public sealed record SampleLineage(
     string RunId,
     string SampleId,
@@ -26,4 +29,6 @@ public sealed record SampleLineage(
     bool? Selected,
     double? Threshold,
     string? FinalLabel,
-    string? Fault);
+    string? Fault,
+    string? UnlabeledReason,
+    IReadOnlyList<string> SkippedSteps);

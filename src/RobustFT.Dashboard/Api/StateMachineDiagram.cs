@@ -3,7 +3,8 @@ using RobustFT.Cluster.Samples;
 namespace RobustFT.Dashboard.Api;
 
 /// <summary>The per-sample state machine (<c>SampleStateMachine</c>) as data for drawing: its transitions and the kind of
-/// each state. State names come from <see cref="SampleStates"/>; the edges mirror the machine's <c>During</c> blocks.</summary>
+/// each state. State names come from <see cref="SampleStates"/>; the edges mirror the machine's <c>During</c> blocks (the
+/// ablation edges from Detecting and Checking that parallel Reasoning's are left out to keep the drawing readable).</summary>
 public static class StateMachineDiagram
 {
     public const string Working = "working";
@@ -25,6 +26,16 @@ public static class StateMachineDiagram
         new(SampleStates.Reviewing, SampleStates.AwaitingSelection, "review label"),
         new(SampleStates.AwaitingSelection, SampleStates.Selected, "SelectionDecided (barrier 2)"),
         new(SampleStates.AwaitingSelection, SampleStates.Dropped, "SelectionDecided (barrier 2)"),
+        new(SampleStates.AwaitingSelection, SampleStates.Unlabeled, "SelectionDecided, no valid label"),
+        // Ablations (robustft.method.ablations) skip steps.
+        new(SampleStates.Detecting, SampleStates.Embedding, "checked (no reasoning)"),
+        new(SampleStates.Detecting, SampleStates.Checking, "llm checker (no reasoning)"),
+        new(SampleStates.Reasoning, SampleStates.Clean, "clean (no retrieval)"),
+        new(SampleStates.Reasoning, SampleStates.Relabeling, "noisy (no context)"),
+        new(SampleStates.Reasoning, SampleStates.Dropped, "noisy (no relabeling)"),
+        new(SampleStates.Relabeling, SampleStates.AwaitingSelection, "context label (no review)"),
+        new(SampleStates.Reviewing, SampleStates.Selected, "review label (no selection)"),
+        new(SampleStates.Reviewing, SampleStates.Unlabeled, "no valid label (no selection)"),
         .. SampleStates.Working.Select(s => new StateEdge(s, SampleStates.Faulted, "step error")),
     ];
 

@@ -9,7 +9,7 @@ const state = { route: null, source: null, runId: null, controlEnabled: false, l
 const LAYOUT = {
   Detecting: [0, 0], Reasoning: [1, 0], Checking: [2, 0], Embedding: [3, 0], Clean: [4, 0],
   AwaitingIndex: [0, 1], Retrieving: [1, 1], Relabeling: [2, 1], Reviewing: [3, 1], AwaitingSelection: [4, 1],
-  Faulted: [1, 2], Selected: [3, 2], Dropped: [4, 2],
+  Faulted: [1, 2], Unlabeled: [2, 2], Selected: [3, 2], Dropped: [4, 2],
 };
 const BOX = { w: 124, h: 48, dx: 144, dy: 100, x0: 10, y0: 24 };
 
@@ -231,8 +231,9 @@ async function showLineage(runId, sampleId) {
     ["r (consistency)", l.r === null ? null : fmt(l.r, 3)], ["clean", l.clean === null ? null : String(l.clean)],
     ["checker response", l.checkerResponse], ["context answer", l.contextAnswer], ["context response", l.contextResponse],
     ["review label", l.reviewLabel], ["review response", l.reviewResponse],
-    ["entropy", l.entropy === null ? null : fmt(l.entropy, 4)], ["rank", l.rank], ["threshold", l.threshold === null ? null : fmt(l.threshold, 4)],
+    ["entropy", l.entropy === null ? null : fmt(l.entropy, 6)], ["rank", l.rank], ["threshold", l.threshold === null ? null : fmt(l.threshold, 4)],
     ["selected", l.selected === null ? null : String(l.selected)], ["final label", l.finalLabel], ["fault", l.fault],
+    ["unlabeled reason", l.unlabeledReason], ["skipped steps", l.skippedSteps.length ? l.skippedSteps.join(", ") : "none (full method)"],
   ];
   const testid = (name) => "lineage-" + name.replace(/[^a-z]+/g, "-").replace(/-$/, "");
   $("lineage-fields").replaceChildren(...fields.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { "data-testid": testid(k), text: v === null || v === undefined || v === "" ? "–" : v })]));

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using RobustFT.Cli.Tests.Support;
-using RobustFT.Cluster.Hosting;
-using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Datasets;
@@ -61,43 +59,14 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
         Assert.Equal(baseline.Samples, ids.Distinct().Count());
     }
 
-    /// <summary>Polls the run's store (SQLite, readable while the run writes) until the kill point is reached.</summary>
-    private static async Task WaitForAsync(string output, string killPoint, Process process)
-    {
-        var db = Path.Combine(output, "robustft.db");
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (DateTime.UtcNow < deadline)
+    private static Task WaitForAsync(string output, string killPoint, Process process) =>
+        StoreProbe.WaitUntilAsync(output, process, $"kill point {killPoint}", (run, n) => killPoint switch
         {
-            Assert.False(process.HasExited, $"the run ended before the kill point {killPoint}");
-            if (File.Exists(db))
-            {
-                try
-                {
-                    var factory = new SqliteConnectionFactory(db);
-                    var run = (await new RunStore(factory).ListAsync()).SingleOrDefault();
-                    if (run is not null)
-                    {
-                        var states = await new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).CountByStateAsync(run.RunId);
-                        int N(string s) => states.GetValueOrDefault(s);
-                        var reached = killPoint switch
-                        {
-                            "during-detection" => run.Phase == RunPhase.Detecting && N(SampleStates.Reasoning) + N(SampleStates.Embedding) + N(SampleStates.Clean) >= 40,
-                            "after-first-barrier" => run.Phase == RunPhase.Retrieving && N(SampleStates.AwaitingSelection) == 0,
-                            "during-relabeling" => run.Phase == RunPhase.Retrieving && N(SampleStates.AwaitingSelection) >= 20,
-                            _ => throw new ArgumentOutOfRangeException(nameof(killPoint)),
-                        };
-                        if (reached) return;
-                    }
-                }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-                {
-                    // schema not created yet, or a write in progress: poll again
-                }
-            }
-            await Task.Delay(25);
-        }
-        throw new TimeoutException($"kill point {killPoint} not reached");
-    }
+            "during-detection" => run.Phase == RunPhase.Detecting && n(SampleStates.Reasoning) + n(SampleStates.Embedding) + n(SampleStates.Clean) >= 40,
+            "after-first-barrier" => run.Phase == RunPhase.Retrieving && n(SampleStates.AwaitingSelection) == 0,
+            "during-relabeling" => run.Phase == RunPhase.Retrieving && n(SampleStates.AwaitingSelection) >= 20,
+            _ => throw new ArgumentOutOfRangeException(nameof(killPoint)),
+        });
 
     /// <summary>A 400-row slice of arc noisy30 and one uninterrupted run of it.</summary>
     public sealed class Baseline : IAsyncLifetime

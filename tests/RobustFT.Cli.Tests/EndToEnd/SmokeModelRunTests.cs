@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RobustFT.Cli.Tests.Support;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
@@ -35,10 +36,35 @@ public sealed class SmokeModelRunTests
         using var reader = new StreamReader(dir.File("out/" + TrainingExporter.SamplesFileName));
         var rows = new CsvParser(reader).Records().ToList();
         var header = rows[0].Fields.ToList();
-        var baseResponse = header.IndexOf("base_response");
-        var state = header.IndexOf("state");
         Assert.Equal(12, rows.Count - 1);
-        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrEmpty(r.Fields[baseResponse]), "every sample has a generated base response"));
-        Assert.All(rows.Skip(1), r => Assert.Contains(r.Fields[state], new[] { "Clean", "Selected", "Dropped", "Faulted" }));
+        foreach (var row in rows.Skip(1))
+        {
+            string Cell(string column) => row.Fields[header.IndexOf(column)];
+            var id = Cell("id");
+            // Every sample went through detection and the check (the tiny models agree with no label, so none is clean).
+            foreach (var column in new[] { "base_response", "reasoning_response", "r", "clean" })
+                Assert.False(string.IsNullOrEmpty(Cell(column)), $"{id}: {column} is empty");
+            Assert.Equal("false", Cell("clean"));
+            // ... then relabeling, review and the entropy ranking, and ended in a state of a ranked sample.
+            foreach (var column in new[] { "context_response", "entropy", "review_response", "rank", "selected" })
+                Assert.False(string.IsNullOrEmpty(Cell(column)), $"{id}: {column} is empty");
+            Assert.Contains(Cell("state"), new[] { "Selected", "Dropped", "Unlabeled" });
+            Assert.Equal("", Cell("fault"));
+            Assert.Equal(Cell("state") == "Unlabeled", Cell("unlabeled_reason") != "");
+            Assert.Equal(Cell("state") == "Selected", Cell("final_label") != "" && Cell("selected") == "true");
+            // No clean sample, so an empty clean index: nothing retrieved.
+            Assert.Equal("", Cell("neighbours"));
+        }
+        Assert.Equal(12, report.Noisy);
+        Assert.Equal(12, report.Relabeled + report.Unlabeled);
+        Assert.Equal(0, report.Faulted);
+
+        // status counts Unlabeled on its own, as report.json does.
+        var statusJson = await cli.RunAsync(TimeSpan.FromMinutes(1), "status", "--output", dir.File("out"), "--json");
+        Assert.True(statusJson.ExitCode == 0, statusJson.ToString());
+        var states = JsonDocument.Parse(statusJson.Stdout).RootElement.GetProperty("runs")[0].GetProperty("states").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("state").GetString()!, s => s.GetProperty("count").GetInt32());
+        Assert.Equal(report.Unlabeled, states["Unlabeled"]);
+        Assert.Equal(0, states["Faulted"]);
     }
 }

@@ -98,6 +98,16 @@ public sealed class SampleProgressionTests
     }
 
     [Fact]
+    public void The_context_completion_records_entropy_rounded_to_six_decimals()
+    {
+        var saga = Saga(SampleStates.Relabeling);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.5f]), Run());
+
+        Assert.Equal(0.366667, saga.Entropy);
+    }
+
+    [Fact]
     public void The_context_completion_records_entropy_as_minus_the_mean_logprob()
     {
         var saga = Saga(SampleStates.Relabeling);
@@ -140,17 +150,113 @@ public sealed class SampleProgressionTests
     }
 
     [Fact]
-    public void A_review_with_no_usable_label_and_no_usable_context_answer_faults_naming_both()
+    public void A_review_with_no_usable_label_and_no_usable_context_answer_still_goes_to_selection_with_the_reason_naming_both()
     {
         var saga = Saga(SampleStates.Reviewing);
         saga.ContextAnswer = "Q";
 
         SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, "Answer: Z"), Run());
 
-        Assert.Equal(SampleStates.Faulted, saga.NextState);
-        Assert.Contains("'Z'", saga.FaultReason, StringComparison.Ordinal);
-        Assert.Contains("'Q'", saga.FaultReason, StringComparison.Ordinal);
+        Assert.Equal(SampleStates.AwaitingSelection, saga.NextState);
+        Assert.Contains("'Z'", saga.UnlabeledReason, StringComparison.Ordinal);
+        Assert.Contains("'Q'", saga.UnlabeledReason, StringComparison.Ordinal);
+        Assert.Null(saga.FaultReason);
         Assert.Null(saga.FinalLabel);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_ranked_sample_without_a_valid_label_ends_Unlabeled_and_is_never_kept(bool verdict)
+    {
+        var saga = Saga(SampleStates.AwaitingSelection);
+        saga.UnlabeledReason = "review: no valid label";
+
+        SampleProgression.ApplySelection(saga, new SelectionDecided(Guid.Empty, 2, verdict, 0.7));
+
+        Assert.Equal((2, (bool?)false, SampleStates.Unlabeled), (saga.Rank, saga.Selected, saga.NextState));
+        Assert.Equal("review: no valid label", saga.UnlabeledReason);
+    }
+
+    private static RunContext Ablated(Ablations ablations) => Run(ShippedDefaults.Config.Method() with { Ablations = ablations });
+
+    [Theory]
+    [InlineData("Answer: B", 1.0, true)]
+    [InlineData("Answer: C", 0.0, false)]
+    public void Without_the_reasoning_expert_the_base_answer_alone_decides(string response, double r, bool clean)
+    {
+        var saga = Saga(SampleStates.Detecting);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Base, response), Ablated(new Ablations { NoReasoning = true }));
+
+        Assert.Equal((r, (bool?)clean, SampleStates.Embedding), (saga.Consistency, saga.Clean, saga.NextState));
+        Assert.Empty(saga.ReasoningResponses);
+    }
+
+    [Theory]
+    [InlineData("Answer: B", SampleStates.Clean, "B")]
+    [InlineData("Answer: C", SampleStates.Relabeling, null)]
+    public void Without_context_a_checked_sample_skips_embedding_and_retrieval(string reasoning, string next, string? finalLabel)
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = "B";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoContext = true }));
+
+        Assert.Equal((next, finalLabel), (saga.NextState, saga.FinalLabel));
+    }
+
+    [Theory]
+    [InlineData("Answer: B", SampleStates.Clean)]
+    [InlineData("Answer: C", SampleStates.Dropped)]
+    public void Without_relabeling_a_noisy_sample_is_dropped_right_after_the_check(string reasoning, string next)
+    {
+        var saga = Saga(SampleStates.Reasoning);
+        saga.BaseAnswer = "B";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoRelabeling = true }));
+
+        Assert.Equal(next, saga.NextState);
+        Assert.Null(saga.Selected);
+    }
+
+    [Theory]
+    [InlineData("Answer: d", "D", SampleStates.AwaitingSelection)]
+    [InlineData("Answer: Q", null, SampleStates.AwaitingSelection)]
+    public void Without_review_the_context_answer_is_the_new_label(string context, string? finalLabel, string next)
+    {
+        var saga = Saga(SampleStates.Relabeling);
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, context, [-0.5f]), Ablated(new Ablations { NoReview = true }));
+
+        Assert.Equal((finalLabel, next), (saga.FinalLabel, saga.NextState));
+        Assert.Equal(finalLabel is null, saga.UnlabeledReason is not null);
+        Assert.Null(saga.ReviewResponse);
+    }
+
+    [Theory]
+    [InlineData("Answer: D", SampleStates.Selected, true)]
+    [InlineData("Answer: Z", SampleStates.Unlabeled, false)]
+    public void Without_selection_every_relabeled_sample_is_kept_and_one_without_a_label_ends_Unlabeled(string review, string next, bool selected)
+    {
+        var saga = Saga(SampleStates.Reviewing);
+        saga.ContextAnswer = "Q";
+
+        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review), Ablated(new Ablations { NoSelection = true }));
+
+        Assert.Equal((next, (bool?)selected, (int?)null), (saga.NextState, saga.Selected, saga.Rank));
+    }
+
+    [Fact]
+    public void The_skipped_steps_follow_the_ablations_in_pipeline_order()
+    {
+        Assert.Empty(SampleSteps.Skipped(new Ablations()));
+        Assert.Equal([SampleSteps.Reasoning], SampleSteps.Skipped(new Ablations { NoReasoning = true }));
+        Assert.Equal([SampleSteps.Embed, SampleSteps.Retrieve], SampleSteps.Skipped(new Ablations { NoContext = true }));
+        Assert.Equal([SampleSteps.Review], SampleSteps.Skipped(new Ablations { NoReview = true }));
+        Assert.Equal([SampleSteps.Select], SampleSteps.Skipped(new Ablations { NoSelection = true }));
+        Assert.Equal([SampleSteps.Embed, SampleSteps.Retrieve, SampleSteps.Context, SampleSteps.Review, SampleSteps.Select],
+            SampleSteps.Skipped(new Ablations { NoRelabeling = true }));
     }
 
     [Theory]
@@ -235,6 +341,7 @@ public sealed class SampleProgressionTests
     public void The_selection_verdict_records_rank_and_verdict(bool selected, string next)
     {
         var saga = Saga(SampleStates.AwaitingSelection);
+        saga.FinalLabel = "C";
 
         SampleProgression.ApplySelection(saga, new SelectionDecided(Guid.Empty, 3, selected, 0.7));
 
@@ -265,6 +372,7 @@ public sealed class SampleProgressionTests
     [InlineData(SampleStates.Clean)]
     [InlineData(SampleStates.Selected)]
     [InlineData(SampleStates.Dropped)]
+    [InlineData(SampleStates.Unlabeled)]
     [InlineData(SampleStates.Faulted)]
     [InlineData("")]
     public void States_that_wait_for_no_generation_expect_no_step(string state)

@@ -80,16 +80,20 @@ public sealed class FaultTransitionTests
     }
 
     [Fact]
-    public async Task A_review_with_neither_a_valid_review_label_nor_a_valid_context_answer_faults_the_sample()
+    public async Task A_review_with_neither_a_valid_review_label_nor_a_valid_context_answer_is_ranked_then_ends_Unlabeled_not_Faulted()
     {
         await using var h = await SampleSagaHarness.StartAsync();
         await NoisyPath.DriveToAsync(h, SampleStates.Relabeling);
         await h.CompleteAsync("s1", SampleSteps.Context, "Answer: Q", [-1f]);
 
         await h.CompleteAsync("s1", SampleSteps.Review, "Answer: Z");
+        await h.InStateAsync("s1", m => m.AwaitingSelection);
+        await h.DeliverAsync(new SelectionDecided(h.IdOf("s1"), 4, true, 2.0));
 
-        var saga = await h.InStateAsync("s1", m => m.Faulted);
-        Assert.StartsWith("review:", saga.FaultReason, StringComparison.Ordinal);
+        var saga = await h.InStateAsync("s1", m => m.Unlabeled);
+        Assert.StartsWith("review:", saga.UnlabeledReason, StringComparison.Ordinal);
+        Assert.Null(saga.FaultReason);
         Assert.Null(saga.FinalLabel);
+        Assert.Equal((4, (bool?)false), (saga.Rank, saga.Selected));
     }
 }

@@ -50,10 +50,10 @@ public class TrainingExporterTests
             await File.ReadAllTextAsync(dir.File(TrainingExporter.MessagesFileName)));
 
         Assert.Equal(
-            "id,line,question,given_label,base_response,base_answer,reasoning_response,reasoning_answer,r,clean,neighbours,context_response,context_answer,review_response,review_label,entropy,rank,selected,final_label,state,fault\n" +
-            "s1,2,\"Say \"\"hi\"\", then\nwave\",A,,A,,A,1,true,,,,,,,,,A,Clean,\n" +
-            "s2,5,What is 2+2?,A,Answer: B,B,\"2+2=4\nAnswer: B\",B,0,false,s1;s9,Answer: B,B,Answer: B,B,0.1,1,true,B,Selected,\n" +
-            "s3,5,Dropped?,B,,,,,,,,,,,,,,,,Faulted,inference failed: timeout\n",
+            "id,line,question,given_label,base_response,base_answer,reasoning_response,reasoning_answer,r,clean,neighbours,context_response,context_answer,review_response,review_label,entropy,rank,selected,final_label,state,fault,unlabeled_reason\n" +
+            "s1,2,\"Say \"\"hi\"\", then\nwave\",A,,A,,A,1,true,,,,,,,,,A,Clean,,\n" +
+            "s2,5,What is 2+2?,A,Answer: B,B,\"2+2=4\nAnswer: B\",B,0,false,s1;s9,Answer: B,B,Answer: B,B,0.1,1,true,B,Selected,,\n" +
+            "s3,5,Dropped?,B,,,,,,,,,,,,,,,,Faulted,inference failed: timeout,\n",
             await File.ReadAllTextAsync(dir.File(TrainingExporter.SamplesFileName)));
     }
 

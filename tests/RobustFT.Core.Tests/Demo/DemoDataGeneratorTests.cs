@@ -43,7 +43,7 @@ public class DemoDataGeneratorTests
         {
             Assert.Equal(4, sample.Options.Count);
             Assert.Equal(4, sample.Options.Distinct().Count());
-            var expected = DemoDataGenerator.Solve(sample.Question);
+            var expected = DemoAnswerSolver.Solve(sample.Question);
             Assert.NotNull(expected);
             Assert.Equal(expected.Value, decimal.Parse(sample.Options[sample.Label[0] - 'A'], CultureInfo.InvariantCulture));
             positions.Add(sample.Label);
@@ -55,12 +55,17 @@ public class DemoDataGeneratorTests
     }
 
     [Fact]
-    public void SolveRecomputesIndependently()
+    public void The_solver_gets_hand_checked_answers_of_every_question_kind()
     {
-        Assert.Equal(85m, DemoDataGenerator.Solve("What is 37 + 48?"));
-        Assert.Equal(350m, DemoDataGenerator.Solve("How many centimetres are in 3.5 metres?"));
-        Assert.Equal(12340m, DemoDataGenerator.Solve("How many millilitres are in 12.34 litres?"));
-        Assert.Null(DemoDataGenerator.Solve("What is love?"));
+        Assert.Equal(85m, DemoAnswerSolver.Solve("What is 37 + 48?"));
+        Assert.Equal(38m, DemoAnswerSolver.Solve("What is 50 - 12?"));
+        Assert.Equal(56m, DemoAnswerSolver.Solve("What is 7 × 8?"));
+        Assert.Equal(1500m, DemoAnswerSolver.Solve("How many grams are in 1.5 kilograms?"));
+        Assert.Equal(150m, DemoAnswerSolver.Solve("How many minutes are in 2.5 hours?"));
+        Assert.Equal(180m, DemoAnswerSolver.Solve("How many seconds are in 3 minutes?"));
+        Assert.Equal(350m, DemoAnswerSolver.Solve("How many centimetres are in 3.5 metres?"));
+        Assert.Equal(12340m, DemoAnswerSolver.Solve("How many millilitres are in 12.34 litres?"));
+        Assert.Null(DemoAnswerSolver.Solve("What is love?"));
     }
 
     [Fact]

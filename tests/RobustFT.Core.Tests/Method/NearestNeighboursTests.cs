@@ -22,6 +22,23 @@ public class NearestNeighboursTests
         Assert.Equal(["b", "a", "a2", "c"], NearestNeighbours.TopK("q", [0.8f, 0.6f], Candidates, 10));
 
     [Fact]
+    public void Ranks_by_angle_not_by_length_so_a_long_vector_in_a_worse_direction_loses()
+    {
+        // By dot product "long" (10 · 0.6 = 6) would beat "short" (0.1 · 1 = 0.1) and "mid"; by cosine "short" is exact.
+        (string, float[])[] candidates = [("long", [6f, 8f]), ("short", [0.1f, 0f]), ("mid", [3f, 1f])];
+
+        Assert.Equal(["short", "mid", "long"], NearestNeighbours.TopK("q", [2f, 0f], candidates, 3));
+    }
+
+    [Fact]
+    public void The_query_length_does_not_change_the_order()
+    {
+        (string, float[])[] candidates = [("x", [5f, 1f]), ("y", [0.2f, 0.3f]), ("z", [0.5f, -4f])];
+
+        Assert.Equal(NearestNeighbours.TopK("q", [1f, 1f], candidates, 3), NearestNeighbours.TopK("q", [100f, 100f], candidates, 3));
+    }
+
+    [Fact]
     public void RejectsMismatchedDimensions() =>
         Assert.Throws<ArgumentException>(() => NearestNeighbours.TopK("q", [1f, 0f, 0f], Candidates, 1));
 

@@ -15,12 +15,18 @@ public class RunReportTests
         outcomes[1] = outcomes[1] with { ReviewLabel = "B", Selected = true };
         outcomes[4] = outcomes[4] with { ReviewLabel = "C", Selected = false };
         outcomes.Add(new(TestSamples.Create("f"), "Faulted") { Fault = "boom" });
+        outcomes.Add(new(TestSamples.Create("u"), "Unlabeled")
+        {
+            Clean = false, ReviewLabel = "Q", Entropy = 0.3, Rank = 2, Selected = false, UnlabeledReason = "review: no valid label",
+        });
 
         var report = RunReport.FromOutcomes("run-1", TaskProfiles.Resolve("arc"), outcomes, rejected: 3, threshold: 0.42,
             cacheHits: 7, inferenceCalls: 20, new RunTime(RunningSeconds: 3.5, ElapsedSeconds: 100), AnswerMatching.Reference);
 
-        Assert.Equal(("run-1", "arc", 7, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
-        Assert.Equal((2, 4, 2, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Faulted));
+        Assert.Equal(("run-1", "arc", 8, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
+        // Relabeled: the four noisy samples with a new label; the unlabeled one counts apart, not as relabeled nor faulted.
+        Assert.Equal((2, 5, 4, 1, 1, 5, 1), (report.Clean, report.Noisy, report.Relabeled, report.Unlabeled, report.Selected, report.Exported, report.Faulted));
+        Assert.Equal(report.Noisy, report.Relabeled + report.Unlabeled);
         Assert.Equal(0.42, report.Threshold);
         Assert.Equal(2.0, report.SamplesPerSecond); // per running second, not per elapsed second
         Assert.Equal((3.5, 100.0), (report.WallSeconds, report.ElapsedSeconds));
@@ -42,6 +48,21 @@ public class RunReportTests
         Assert.False(root.TryGetProperty("detection", out _));
         Assert.False(root.TryGetProperty("labelAccuracy", out _));
         Assert.Contains("\n  \"runId\": \"r\",\n", json);
+    }
+
+    [Fact]
+    public void The_method_section_shows_the_ablations_and_round_trips()
+    {
+        var method = new RobustFT.Core.Method.MethodOptions(Beta: 0.3) { Ablations = new RobustFT.Core.Method.Ablations { NoContext = true } };
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2) with { Method = method };
+
+        using var document = JsonDocument.Parse(report.ToJson());
+        var json = document.RootElement.GetProperty("method");
+        Assert.Equal(0.3, json.GetProperty("beta").GetDouble());
+        Assert.True(json.GetProperty("ablations").GetProperty("noContext").GetBoolean());
+        Assert.False(json.GetProperty("ablations").GetProperty("noReview").GetBoolean());
+        Assert.False(json.GetProperty("ablations").TryGetProperty("retrieves", out _));
+        Assert.Equal(method, RunReport.FromJson(report.ToJson()).Method);
     }
 
     [Fact]

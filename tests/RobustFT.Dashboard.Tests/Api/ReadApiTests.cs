@@ -59,6 +59,7 @@ public sealed class ReadApiTests(CompletedRunFixture fixture)
         Assert.NotEmpty(lineage.Neighbours);
         Assert.Equal(["base", "reasoning", "context", "review"], lineage.Prompts.Select(p => p.Step));
         Assert.Contains(lineage.Neighbours[0].Question, lineage.Prompts.Single(p => p.Step == "context").Messages[0].Content);
+        Assert.Empty(lineage.SkippedSteps); // the full method
         // The neighbour link is the neighbour's own lineage.
         var neighbour = await Run.GetAsync<SampleLineage>(lineage.Neighbours[0].Url);
         Assert.Equal(SampleStates.Clean, neighbour.State);

@@ -49,7 +49,8 @@ public sealed class EmbeddedRun : IAsyncDisposable
 
     /// <param name="delay">Sleep of the scripted model per batch: how slow the run is.</param>
     /// <param name="maxBatch">Worker batch size: smaller batches make more, shorter steps.</param>
-    public static async Task<EmbeddedRun> StartAsync(int rows, TimeSpan delay, int maxBatch = 32, string? token = Token)
+    /// <param name="method">The method's settings (default: the full method with default knobs).</param>
+    public static async Task<EmbeddedRun> StartAsync(int rows, TimeSpan delay, int maxBatch = 32, string? token = Token, MethodOptions? method = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "robustft-dashboard-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         System.IO.Directory.CreateDirectory(directory);
@@ -73,7 +74,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
             services.AddSingleton<IEmbedder>(embedder);
         }, CancellationToken.None);
         var settings = new RunSettings("dash-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), input, Sha256(input),
-            Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), defaults.Method(), defaults.Prompts(), defaults.Budgets(),
+            Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), method ?? defaults.Method(), defaults.Prompts(), defaults.Budgets(),
             0.0, 1.0, 0, model.ModelId, embedder.ModelId, null);
         var server = await DashboardServer.StartAsync(new DashboardOptions("http://127.0.0.1:0", true, token) { StaleAfter = defaults.StaleAfter() }, node.Services, () => node.IsReady, CancellationToken.None);
         var run = new EmbeddedRun(directory, node, model, settings, server);
