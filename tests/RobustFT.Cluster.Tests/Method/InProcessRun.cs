@@ -33,8 +33,10 @@ public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Ou
             var input = Path.Combine(directory, "input.csv");
             await File.WriteAllTextAsync(input, CsvFormat.Row(["id", "question", "answer", "options"]) +
                 string.Concat(samples.Select(s => CsvFormat.Row([s.Id, s.Question, s.Label, JsonSerializer.Serialize(s.Options)]))));
-            var options = new RuntimeOptions(NodeRoles.All, new TransportOptions(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
-                new WorkerOptions(MaxBatchSize: 8), new CoordinatorOptions(TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(60)));
+            var defaults = ShippedDefaults.Config;
+            var options = new RuntimeOptions(NodeRoles.All, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
+                defaults.Worker() with { MaxBatchSize = 8 }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(20) },
+                defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
             await using var node = await RobustFtNode.StartAsync(options, services =>
             {
                 services.AddLogging();

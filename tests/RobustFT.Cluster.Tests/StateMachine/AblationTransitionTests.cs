@@ -1,3 +1,4 @@
+using RobustFT.Cluster.Tests.Support;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Method;
@@ -8,7 +9,7 @@ namespace RobustFT.Cluster.Tests.StateMachine;
 public sealed class AblationTransitionTests
 {
     private static Task<SampleSagaHarness> StartAsync(Ablations ablations) =>
-        SampleSagaHarness.StartAsync(new MethodOptions { Ablations = ablations });
+        SampleSagaHarness.StartAsync(ShippedDefaults.Config.Method() with { Ablations = ablations });
 
     [Fact]
     public async Task Without_reasoning_the_base_answer_leads_straight_to_embedding()

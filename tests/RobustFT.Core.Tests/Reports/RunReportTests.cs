@@ -53,8 +53,11 @@ public class RunReportTests
     [Fact]
     public void The_method_section_shows_the_ablations_and_round_trips()
     {
-        var method = new RobustFT.Core.Method.MethodOptions(Beta: 0.3) { Ablations = new RobustFT.Core.Method.Ablations { NoContext = true } };
-        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, 2) with { Method = method };
+        var method = new RobustFT.Core.Method.MethodOptions(0.3, 3, RobustFT.Core.Method.CheckerRule.BothAgree, 1.0, 1, 42, AnswerMatching.Reference)
+        {
+            Ablations = new RobustFT.Core.Method.Ablations { NoContext = true },
+        };
+        var report = RunReport.FromOutcomes("r", TaskProfiles.Resolve("arc"), GoldEvaluationTests.HandMade(), 0, 1.5, 0, 0, new RunTime(2, 2), AnswerMatching.Reference) with { Method = method };
 
         using var document = JsonDocument.Parse(report.ToJson());
         var json = document.RootElement.GetProperty("method");

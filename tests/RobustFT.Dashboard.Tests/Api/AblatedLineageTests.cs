@@ -12,7 +12,7 @@ public sealed class AblatedLineageTests
     public async Task Lineage_of_a_run_without_context_and_review_lists_the_skipped_steps_and_no_review_prompt()
     {
         await using var run = await EmbeddedRun.StartAsync(30, TimeSpan.Zero,
-            method: new MethodOptions { Ablations = new Ablations { NoContext = true, NoReview = true } });
+            method: ShippedDefaults.Config.Method() with { Ablations = new Ablations { NoContext = true, NoReview = true } });
         await run.WaitForEndAsync();
         var relabeled = (await run.GetAsync<SamplesResponse>($"/api/runs/{run.RunId}/samples?state={SampleStates.Selected}&limit=1")).Samples.Single();
 
