@@ -21,7 +21,7 @@ public class RunReportTests
         });
 
         var report = RunReport.FromOutcomes("run-1", TaskProfiles.Resolve("arc"), outcomes, rejected: 3, threshold: 0.42,
-            cacheHits: 7, inferenceCalls: 20, new RunTime(RunningSeconds: 3.5, ElapsedSeconds: 100), AnswerMatching.Reference);
+            cacheHits: 7, inferenceCalls: 20, new RunTime(RunningSeconds: 4, ElapsedSeconds: 100), AnswerMatching.Reference);
 
         Assert.Equal(("run-1", "arc", 8, 3), (report.RunId, report.Task, report.Samples, report.Rejected));
         // Relabeled: the four noisy samples with a new label; the unlabeled one counts apart, not as relabeled nor faulted.
@@ -29,7 +29,7 @@ public class RunReportTests
         Assert.Equal(report.Noisy, report.Relabeled + report.Unlabeled);
         Assert.Equal(0.42, report.Threshold);
         Assert.Equal(2.0, report.SamplesPerSecond); // per running second, not per elapsed second
-        Assert.Equal((3.5, 100.0), (report.WallSeconds, report.ElapsedSeconds));
+        Assert.Equal((4.0, 100.0), (report.WallSeconds, report.ElapsedSeconds));
         Assert.Null(report.Detection);
         Assert.Null(report.LabelAccuracy);
     }
