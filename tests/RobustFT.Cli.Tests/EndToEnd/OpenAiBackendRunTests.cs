@@ -1,0 +1,93 @@
+using Dapper;
+using RobustFT.Cli.Tests.Support;
+using RobustFT.Cluster.Persistence;
+using RobustFT.Core.Datasets;
+using RobustFT.Core.Demo;
+using RobustFT.Core.Reports;
+using RobustFT.Testing.Data;
+
+namespace RobustFT.Cli.Tests.EndToEnd;
+
+/// <summary>Whole runs of the real <c>robustft</c> process with the <c>openai</c> backend against an OpenAI-compatible
+/// server on 127.0.0.1 answering like the scripted expert.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class OpenAiBackendRunTests
+{
+    [Fact]
+    public async Task Run_through_an_openai_server_detects_and_relabels_exactly_like_the_scripted_in_process_backend()
+    {
+        using var dir = new TempDir();
+        var gold = SharedData.File("arc", "labeled.csv");
+        var scripted = await ScriptedRun.RunToEndAsync("arc", "noisy30.csv", dir.File("scripted"));
+        await using var server = await OpenAiRun.StartServerAsync(gold);
+
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(8), OpenAiRun.RunArgs(server.BaseUrl, SharedData.File("arc", "noisy30.csv"), dir.File("openai"), gold));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir.File("openai"), RunReport.FileName)));
+        Assert.Equal(scripted.Samples, report.Samples);
+        Assert.Equal(0, report.Faulted);
+        Assert.Equal(scripted.Clean, report.Clean);
+        Assert.Equal(scripted.Selected, report.Selected);
+        Assert.Equal(scripted.Detection!.Precision, report.Detection!.Precision);
+        Assert.Equal(scripted.Detection.Recall, report.Detection.Recall);
+        Assert.Equal(scripted.LabelAccuracy!.Exported, report.LabelAccuracy!.Exported);
+        // Every generation went over HTTP with logprobs, every question was embedded by the server.
+        var questions = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Select(s => s.Question).ToHashSet();
+        Assert.True(questions.SetEquals(server.EmbeddedTexts), "the server should have embedded every question, and only those");
+        Assert.True(server.Answered.Count >= 2 * report.Samples, $"{server.Answered.Count} chat completions for {report.Samples} samples");
+        Assert.All(server.Answered, c => Assert.True(c.Body["logprobs"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Killed_openai_run_resumes_asking_the_server_only_what_was_not_answered()
+    {
+        using var dir = new TempDir();
+        var gold = SharedData.File("arc", "labeled.csv");
+        var input = dir.File("arc300.csv");
+        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(300)));
+        await using var server = await OpenAiRun.StartServerAsync(gold);
+        server.Delay = TimeSpan.FromMilliseconds(15);
+        var output = dir.File("out");
+        var args = OpenAiRun.RunArgs(server.BaseUrl, input, output, gold);
+
+        using (var process = OpenAiRun.Cli().Start(args))
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (server.Answered.Count < 250)
+            {
+                Assert.False(process.HasExited, "the run ended before it was killed");
+                Assert.True(DateTime.UtcNow < deadline, "the server never answered 250 requests");
+                await Task.Delay(10);
+            }
+            process.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
+            await process.WaitForExitAsync();
+        }
+        var cachedAtKill = await CacheEntriesAsync(output);
+        var callsBefore = server.Calls.Count;
+        Assert.True(cachedAtKill > 0, "nothing was cached before the kill");
+
+        var resumed = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(5), args);
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(output, RunReport.FileName)));
+        Assert.Equal(300, report.Samples);
+        Assert.Equal(0, report.Faulted);
+        var second = server.Calls.Skip(callsBefore).ToList();
+        var chat = second.Where(c => c.Path == "chat/completions").Select(c => (c.SampleId, c.Step)).ToList();
+        var embedded = second.Where(c => c.Path == "embeddings").SelectMany(c => c.Body["input"]!.AsArray().Select(n => n!.GetValue<string>())).ToList();
+        Assert.Equal(chat.Count, chat.Distinct().Count());
+        // The cache ends with one entry per distinct request; the resumed run asked for exactly those it did not hold.
+        var cachedAtEnd = await CacheEntriesAsync(output);
+        Assert.Equal(cachedAtEnd - cachedAtKill, chat.Count + embedded.Distinct().Count());
+        Assert.True(report.CacheHits > 0);
+    }
+
+    private static async Task<long> CacheEntriesAsync(string output)
+    {
+        await using var connection = await new SqliteConnectionFactory(Path.Combine(output, "robustft.db")).OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inference_cache");
+    }
+}
