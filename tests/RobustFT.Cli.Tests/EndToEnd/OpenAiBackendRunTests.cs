@@ -64,7 +64,9 @@ public sealed class OpenAiBackendRunTests
             }
             process.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
             await process.WaitForExitAsync();
+            Assert.True(process.HasExited);
         }
+        await Task.Delay(500); // answers the server was still sending to the dead process get recorded before the count
         var cachedAtKill = await CacheEntriesAsync(output);
         var callsBefore = server.Calls.Count;
         Assert.True(cachedAtKill > 0, "nothing was cached before the kill");
@@ -81,7 +83,8 @@ public sealed class OpenAiBackendRunTests
         Assert.Equal(chat.Count, chat.Distinct().Count());
         // The cache ends with one entry per distinct request; the resumed run asked for exactly those it did not hold.
         var cachedAtEnd = await CacheEntriesAsync(output);
-        Assert.Equal(cachedAtEnd - cachedAtKill, chat.Count + embedded.Distinct().Count());
+        Assert.True(cachedAtEnd - cachedAtKill == chat.Count + embedded.Distinct().Count(),
+            $"cache {cachedAtKill} at the kill, {cachedAtEnd} at the end; the resumed run asked {chat.Count} completions and {embedded.Count} embeddings ({embedded.Distinct().Count()} distinct texts); first run: {callsBefore} calls, {server.Calls.Take(callsBefore).Count(c => c.Path == "embeddings")} embedding calls; report: {report.CacheHits} hits");
         Assert.True(report.CacheHits > 0);
     }
 
