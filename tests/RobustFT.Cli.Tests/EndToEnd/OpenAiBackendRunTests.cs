@@ -21,7 +21,9 @@ public sealed class OpenAiBackendRunTests
         var scripted = await ScriptedRun.RunToEndAsync("arc", "noisy30.csv", dir.File("scripted"));
         await using var server = await OpenAiRun.StartServerAsync(gold);
 
-        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(8), OpenAiRun.RunArgs(server.BaseUrl, SharedData.File("arc", "noisy30.csv"), dir.File("openai"), gold));
+        string[] args = [.. OpenAiRun.RunArgs(server.BaseUrl, SharedData.File("arc", "noisy30.csv"), dir.File("openai"), gold),
+            "--set", "robustft.inference.openai.max-concurrent-requests=6", "--set", "robustft.inference.batching.concurrent-batches=4"];
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(8), args);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir.File("openai"), RunReport.FileName)));
@@ -37,6 +39,7 @@ public sealed class OpenAiBackendRunTests
         Assert.True(questions.SetEquals(server.EmbeddedTexts), "the server should have embedded every question, and only those");
         Assert.True(server.Answered.Count >= 2 * report.Samples, $"{server.Answered.Count} chat completions for {report.Samples} samples");
         Assert.All(server.Answered, c => Assert.True(c.Body["logprobs"]!.GetValue<bool>()));
+        Assert.InRange(server.MaxInFlight, 2, 6); // concurrent, never above max-concurrent-requests
     }
 
     [Fact]
