@@ -45,6 +45,27 @@ public sealed class OpenAiStartupTests
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
     }
 
+    [Theory]
+    [InlineData("robustft.inference.openai.max-concurrent-requests=0", "robustft.inference.openai.max-concurrent-requests")]
+    [InlineData("robustft.inference.openai.timeout=0s", "robustft.inference.openai.timeout")]
+    [InlineData("robustft.inference.openai.max-retries=-1", "robustft.inference.openai.max-retries")]
+    [InlineData("robustft.inference.openai.base-url=127.0.0.1:8000", "robustft.inference.openai.base-url")]
+    [InlineData("robustft.inference.openai.model=", "robustft.inference.openai.model")]
+    [InlineData("robustft.inference.openai.api-key-file=/nonexistent/key", "robustft.inference.openai.api-key-file")]
+    [InlineData("robustft.inference.backend=tgi", "robustft.inference.backend")]
+    public async Task Bad_openai_setting_exits_2_naming_its_key(string setting, string key)
+    {
+        using var dir = new TempDir();
+        await using var server = await OpenAiRun.StartServerAsync(Test);
+
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(1),
+            ["evaluate", "--input", Test, "--task", "arc", "--output", dir.Path, .. OpenAiRun.Sets(server.BaseUrl, "--set", setting)]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"configuration key {key}", result.Stderr);
+        Assert.Empty(server.Answered);
+    }
+
     [Fact]
     public async Task Config_show_redacts_the_api_key()
     {
