@@ -29,6 +29,7 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
     private readonly ConcurrentDictionary<(string Sample, string Step), OpenAiFault> _faults = new();
     private readonly ConcurrentDictionary<(string Sample, string Step), int> _attempts = new();
     private readonly ConcurrentQueue<OpenAiCall> _calls = new();
+    private readonly ConcurrentQueue<(string Path, string SampleId, string Step)> _received = new();
     private WebApplication? _app;
     private int _inFlight;
     private int _maxInFlight;
@@ -42,6 +43,10 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public IReadOnlyList<OpenAiCall> Calls => _calls.ToArray();
+
+    /// <summary>Chat completions (path, sample, step) in the order they arrived, recorded on arrival: unlike
+    /// <see cref="Calls"/>, a request is listed even while it is being answered.</summary>
+    public IReadOnlyList<(string Path, string SampleId, string Step)> Received => _received.ToArray();
 
     /// <summary>Chat completions answered with 200 and a usable body.</summary>
     public IReadOnlyList<OpenAiCall> Answered => Calls.Where(c => c.Path == "chat/completions" && c.Status == 200 && c.Text is not null).ToList();
@@ -92,6 +97,7 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
             var body = (JsonObject)JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
             var sample = Uri.UnescapeDataString(context.Request.Headers[SampleHeader].ToString());
             var step = Uri.UnescapeDataString(context.Request.Headers[StepHeader].ToString());
+            _received.Enqueue(("chat/completions", sample, step));
             var attempt = _attempts.AddOrUpdate((sample, step), 1, (_, n) => n + 1);
             var fault = _faults.TryGetValue((sample, step), out var f) && attempt <= f.Times ? f : null;
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
