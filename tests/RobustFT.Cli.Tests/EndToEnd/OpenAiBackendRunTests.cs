@@ -92,6 +92,34 @@ public sealed class OpenAiBackendRunTests
         Assert.True(report.CacheHits > 0);
     }
 
+    [Fact]
+    public async Task Malformed_embeddings_answer_faults_the_samples_of_that_request_with_the_reason_and_the_run_goes_on()
+    {
+        using var dir = new TempDir();
+        var gold = SharedData.File("arc", "labeled.csv");
+        var input = dir.File("arc60.csv");
+        var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(60).ToList();
+        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(rows));
+        await using var server = await OpenAiRun.StartServerAsync(gold);
+        server.BreakEmbeddingOf(rows[7].Question);
+
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(3), OpenAiRun.RunArgs(server.BaseUrl, input, dir.File("out"), gold));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = RunReport.FromJson(await File.ReadAllTextAsync(dir.File("out/" + RunReport.FileName)));
+        Assert.Equal(60, report.Samples);
+        var brokenCall = Assert.Single(server.Calls, c => c.Path == "embeddings" && c.Body["input"]!.AsArray().Any(n => n!.GetValue<string>() == rows[7].Question));
+        var faultedTexts = brokenCall.Body["input"]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
+        Assert.Equal(rows.Count(r => faultedTexts.Contains(r.Question)), report.Faulted);
+        Assert.True(report.Faulted < 60, "only the samples of the broken request fault");
+        using var reader = new StreamReader(dir.File("out/" + TrainingExporter.SamplesFileName));
+        var records = new CsvParser(reader).Records().ToList();
+        var header = records[0].Fields.ToList();
+        var row7 = records.Single(r => r.Fields[0] == rows[7].Id);
+        Assert.Equal("Faulted", row7.Fields[header.IndexOf("state")]);
+        Assert.Contains("not valid JSON", row7.Fields[header.IndexOf("fault")]);
+    }
+
     private static async Task<long> CacheEntriesAsync(string output)
     {
         await using var connection = await new SqliteConnectionFactory(Path.Combine(output, "robustft.db")).OpenAsync();

@@ -30,6 +30,7 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
     private readonly ConcurrentDictionary<(string Sample, string Step), int> _attempts = new();
     private readonly ConcurrentQueue<OpenAiCall> _calls = new();
     private readonly ConcurrentQueue<(string Path, string SampleId, string Step)> _received = new();
+    private readonly ConcurrentDictionary<string, bool> _brokenTexts = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _inFlight;
     private int _maxInFlight;
@@ -52,6 +53,9 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
     public IReadOnlyList<OpenAiCall> Answered => Calls.Where(c => c.Path == "chat/completions" && c.Status == 200 && c.Text is not null).ToList();
 
     public void Inject(string sampleId, string step, OpenAiFault fault) => _faults[(sampleId, step)] = fault;
+
+    /// <summary>An embeddings request holding <paramref name="text"/> gets a 200 whose body is not JSON.</summary>
+    public void BreakEmbeddingOf(string text) => _brokenTexts[text] = true;
 
     public static async Task<OpenAiTestServer> StartAsync(ILanguageModel model, IEmbedder embedder, string? apiKey = null)
     {
@@ -171,10 +175,15 @@ public sealed class OpenAiTestServer(ILanguageModel model, IEmbedder embedder, s
         var body = (JsonObject)JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
         var input = body["input"] is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
         _calls.Enqueue(new OpenAiCall("embeddings", "", "", body, 200, null, DateTimeOffset.UtcNow));
+        context.Response.ContentType = "application/json";
+        if (input.Any(_brokenTexts.ContainsKey))
+        {
+            await context.Response.WriteAsync("{\"object\": \"list\", \"data\": [{\"index\": 0, \"embedding\": [0.1, ");
+            return;
+        }
         var vectors = await embedder.EmbedAsync(input, context.RequestAborted);
         var data = new JsonArray(Enumerable.Range(0, vectors.Count).Reverse()
             .Select(i => (JsonNode)new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray(vectors[i].Select(v => (JsonNode)v).ToArray()) }).ToArray());
-        context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(new JsonObject { ["object"] = "list", ["data"] = data }.ToJsonString());
     }
 
