@@ -104,11 +104,22 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         _r.Double("robustft.inference.generator.top-p", 1),
         _r.Int("robustft.inference.generator.top-k", 0));
 
-    public WorkerOptions Worker() => new(
-        _r.Int("robustft.inference.batching.max-batch-size", 32),
-        _r.Int("robustft.inference.batching.max-batch-tokens", 16384),
-        _r.Duration("robustft.inference.batching.max-wait", TimeSpan.FromMilliseconds(20)),
-        _r.Int("robustft.inference.batching.concurrent-batches", 1));
+    /// <summary>Worker batching. With the generator on an OpenAI-compatible server, the worker runs enough batches at
+    /// once to keep <c>robustft.inference.openai.max-concurrent-requests</c> in flight (twice the batches that fill
+    /// it, so one finishing batch does not idle the server); the client still never exceeds that limit.</summary>
+    public WorkerOptions Worker()
+    {
+        var maxBatch = _r.Int("robustft.inference.batching.max-batch-size", 32);
+        var concurrent = _r.Int("robustft.inference.batching.concurrent-batches", 1);
+        if (string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase)
+            && _r.Int("robustft.inference.openai.max-concurrent-requests", 0) is var inFlight and > 0 && maxBatch > 0)
+            concurrent = Math.Max(concurrent, 2 * ((inFlight + maxBatch - 1) / maxBatch));
+        return new WorkerOptions(
+            maxBatch,
+            _r.Int("robustft.inference.batching.max-batch-tokens", 16384),
+            _r.Duration("robustft.inference.batching.max-wait", TimeSpan.FromMilliseconds(20)),
+            concurrent);
+    }
 
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval", TimeSpan.FromMilliseconds(200)),

@@ -81,5 +81,23 @@ public sealed class EvaluateCommandTests
         }
     }
 
+    [Fact]
+    public async Task Evaluate_keeps_max_concurrent_requests_in_flight_even_with_small_batches()
+    {
+        using var dir = new TempDir();
+        var test = SharedData.File("arc", "test.csv");
+        await using var server = await OpenAiRun.StartServerAsync(test);
+        server.Delay = TimeSpan.FromMilliseconds(40);
+
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(3),
+        [
+            "evaluate", "--input", test, "--task", "arc", "--output", dir.Path, "--json",
+            .. OpenAiRun.Sets(server.BaseUrl, "--set", "robustft.inference.openai.max-concurrent-requests=8", "--set", "robustft.inference.batching.max-batch-size=3"),
+        ]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(8, server.MaxInFlight); // batches of 3, yet the server sees the limit reached and never passed
+    }
+
     private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
 }
