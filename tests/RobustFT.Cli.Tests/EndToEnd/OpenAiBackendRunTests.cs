@@ -5,6 +5,7 @@ using RobustFT.Core.Datasets;
 using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Data;
+using RobustFT.Testing.OpenAi;
 
 namespace RobustFT.Cli.Tests.EndToEnd;
 
@@ -90,6 +91,43 @@ public sealed class OpenAiBackendRunTests
         Assert.True(cachedAtEnd - cachedAtKill == chat.Count + embedded.Distinct().Count(),
             $"cache {cachedAtKill} at the kill, {cachedAtEnd} at the end; the resumed run asked {chat.Count} completions and {embedded.Count} embeddings ({embedded.Distinct().Count()} distinct texts); first run: {callsBefore} calls, {server.Calls.Take(callsBefore).Count(c => c.Path == "embeddings")} embedding calls; report: {report.CacheHits} hits");
         Assert.True(report.CacheHits > 0);
+    }
+
+    [Fact]
+    public async Task In_a_run_retried_answers_complete_their_samples_and_timeouts_or_malformed_answers_fault_only_theirs()
+    {
+        using var dir = new TempDir();
+        var gold = SharedData.File("arc", "labeled.csv");
+        var input = dir.File("arc60.csv");
+        var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(60).ToList();
+        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(rows));
+        await using var server = await OpenAiRun.StartServerAsync(gold);
+        server.Inject(rows[1].Id, "base", new OpenAiFault(OpenAiFaultKind.RateLimited, Times: 1, RetryAfterSeconds: 1));
+        server.Inject(rows[2].Id, "base", new OpenAiFault(OpenAiFaultKind.ServerError, Times: 2));
+        server.Inject(rows[3].Id, "base", new OpenAiFault(OpenAiFaultKind.Slow, Delay: TimeSpan.FromSeconds(10)));
+        server.Inject(rows[4].Id, "base", new OpenAiFault(OpenAiFaultKind.NoLogprobs));
+        server.Inject(rows[5].Id, "base", new OpenAiFault(OpenAiFaultKind.InvalidJson));
+
+        var result = await OpenAiRun.Cli().RunAsync(TimeSpan.FromMinutes(3),
+            [.. OpenAiRun.RunArgs(server.BaseUrl, input, dir.File("out"), gold), "--set", "robustft.inference.openai.timeout=3s"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = RunReport.FromJson(await File.ReadAllTextAsync(dir.File("out/" + RunReport.FileName)));
+        Assert.Equal(60, report.Samples);
+        Assert.Equal(3, report.Faulted);
+        using var reader = new StreamReader(dir.File("out/" + TrainingExporter.SamplesFileName));
+        var records = new CsvParser(reader).Records().ToList();
+        var header = records[0].Fields.ToList();
+        string Field(int row, string column) => records.Single(r => r.Fields[0] == rows[row].Id).Fields[header.IndexOf(column)];
+        Assert.NotEqual("Faulted", Field(1, "state"));
+        Assert.NotEqual("Faulted", Field(2, "state"));
+        Assert.Equal([429, 200], server.Calls.Where(c => c.SampleId == rows[1].Id && c.Step == "base").Select(c => c.Status));
+        Assert.Equal([500, 500, 200], server.Calls.Where(c => c.SampleId == rows[2].Id && c.Step == "base").Select(c => c.Status));
+        foreach (var (row, reason) in new[] { (3, "no answer within the timeout"), (4, "no logprobs"), (5, "not valid JSON") })
+        {
+            Assert.Equal("Faulted", Field(row, "state"));
+            Assert.Contains(reason, Field(row, "fault"));
+        }
     }
 
     [Fact]
