@@ -14,6 +14,7 @@ public static class CliApp
         NodeCommand.Create(backends),
         SubmitCommand.Create(backends),
         EvalCommand.Create(),
+        EvaluateCommand.Create(backends),
         StatusCommand.Create(),
         DemoDataCommand.Create(),
         ConfigCommand.Create(),
@@ -24,7 +25,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, IBackendProvider? backends = null)
     {
-        var root = Build(backends ?? new OnnxBackendProvider());
+        var root = Build(backends ?? new ConfiguredBackendProvider());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {

@@ -14,5 +14,17 @@ public static class CommonOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    /// <summary><c>--match reference|lenient</c>: how multiple-choice answers are compared with gold labels (default: the
+    /// configuration key <c>robustft.method.answer-matching</c>).</summary>
+    public static Option<string?> Match()
+    {
+        var match = new Option<string?>("--match")
+        {
+            Description = "Multiple-choice answer matching: reference (exact, as the reference code) or lenient (case and punctuation ignored); default: robustft.method.answer-matching",
+        };
+        match.AcceptOnlyFromAmong("reference", "lenient");
+        return match;
+    }
+
     public static Option<bool> Json() => new("--json") { Description = "Print machine-readable JSON" };
 }

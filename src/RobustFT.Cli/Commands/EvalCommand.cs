@@ -14,11 +14,7 @@ public static class EvalCommand
         var gold = new Option<string>("--gold") { Description = "Gold dataset (.csv or .jsonl)", Required = true };
         var predictions = new Option<string>("--predictions") { Description = "JSONL with {\"id\", \"response\"} per line", Required = true };
         var task = new Option<string>("--task", "-t") { Description = "Task profile", Required = true };
-        var match = new Option<string?>("--match")
-        {
-            Description = "Multiple-choice answer matching: reference (exact, as the reference code) or lenient (case and punctuation ignored); default: robustft.method.answer-matching",
-        };
-        match.AcceptOnlyFromAmong("reference", "lenient");
+        var match = CommonOptions.Match();
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
         var command = new Command("eval", "Score responses against gold labels") { gold, predictions, task, match, config, json };

@@ -132,11 +132,22 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         _r.Double("robustft.inference.generator.top-p"),
         _r.Int("robustft.inference.generator.top-k"));
 
-    public WorkerOptions Worker() => new(
-        _r.Int("robustft.inference.batching.max-batch-size"),
-        _r.Int("robustft.inference.batching.max-batch-tokens"),
-        _r.Duration("robustft.inference.batching.max-wait"),
-        _r.Int("robustft.inference.batching.concurrent-batches"));
+    /// <summary>Worker batching. With the generator on an OpenAI-compatible server, the worker runs enough batches at
+    /// once to keep <c>robustft.inference.openai.max-concurrent-requests</c> in flight (twice the batches that fill
+    /// it, so one finishing batch does not idle the server); the client still never exceeds that limit.</summary>
+    public WorkerOptions Worker()
+    {
+        var maxBatch = _r.Int("robustft.inference.batching.max-batch-size");
+        var concurrent = _r.Int("robustft.inference.batching.concurrent-batches");
+        if (string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase)
+            && _r.Int("robustft.inference.openai.max-concurrent-requests") is var inFlight and > 0 && maxBatch > 0)
+            concurrent = Math.Max(concurrent, 2 * ((inFlight + maxBatch - 1) / maxBatch));
+        return new WorkerOptions(
+            maxBatch,
+            _r.Int("robustft.inference.batching.max-batch-tokens"),
+            _r.Duration("robustft.inference.batching.max-wait"),
+            concurrent);
+    }
 
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval"),

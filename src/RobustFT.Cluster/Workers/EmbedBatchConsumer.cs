@@ -24,8 +24,18 @@ public sealed class EmbedBatchConsumer(EmbeddingGate gate, InferenceCache cache,
         }
 
         var fresh = new List<KeyValuePair<string, float[]>>();
-        var vectors = await gate.EmbedAsync(misses.Select(i => requests[i].Text).ToList(), ct);
-        for (var j = 0; j < misses.Count; j++)
+        IReadOnlyList<float[]> vectors;
+        try
+        {
+            vectors = await gate.EmbedAsync(misses.Select(i => requests[i].Text).ToList(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The encoder failed for this call (e.g. a server's malformed answer): its samples fault with the reason.
+            foreach (var i in misses) results[i] = new EmbedCompleted(requests[i].CorrelationId, [], false, e.Message);
+            vectors = [];
+        }
+        for (var j = 0; j < vectors.Count; j++)
         {
             var i = misses[j];
             fresh.Add(new(keys[i], vectors[j]));
@@ -33,7 +43,7 @@ public sealed class EmbedBatchConsumer(EmbeddingGate gate, InferenceCache cache,
         }
         await cache.PutManyAsync(fresh, ct);
         foreach (var run in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].RunId))
-            await store.RecordInferenceAsync(run.Key, run.Count(i => !results[i].FromCache), run.Count(i => results[i].FromCache), 0, ct);
+            await store.RecordInferenceAsync(run.Key, run.Count(i => !results[i].FromCache && results[i].Error is null), run.Count(i => results[i].FromCache), 0, ct);
         foreach (var r in results) await context.Publish(r, ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using RobustFT.Cluster.Contracts;
@@ -79,8 +78,7 @@ public sealed class GenerateBatchConsumer(
             if (r is not null) await context.Publish(r, ct);
     }
 
-    private string CacheKey(GenerateRequest r) =>
-        InferenceCache.Key("generate", gate.ModelId, JsonSerializer.Serialize(r.Messages, StoreJson.Options), r.Options.CacheKey());
+    private string CacheKey(GenerateRequest r) => InferenceCache.GenerationKey(gate.ModelId, r.Messages, r.Options);
 
     private static GenerationRequest ToModelRequest(GenerateRequest r) => new(r.SampleId, r.Step, r.Messages, r.Options);
 }

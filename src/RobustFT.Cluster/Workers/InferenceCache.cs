@@ -4,6 +4,8 @@ using System.Text.Json;
 using Dapper;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
+using RobustFT.Core.Prompts;
+using RobustFT.Inference.Abstractions;
 
 namespace RobustFT.Cluster.Workers;
 
@@ -16,6 +18,11 @@ public sealed class InferenceCache(IDbConnectionFactory db)
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{modelId}\n{parameters}\n{payload}"));
         return Convert.ToHexStringLower(bytes);
     }
+
+    /// <summary>The key of a chat completion: the same for a run's step and <c>robustft evaluate</c>'s request with the
+    /// same model, messages and decoding options.</summary>
+    public static string GenerationKey(string modelId, IReadOnlyList<ChatMessage> messages, GenerationOptions options) =>
+        Key("generate", modelId, JsonSerializer.Serialize(messages, StoreJson.Options), options.CacheKey());
 
     public async Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {
