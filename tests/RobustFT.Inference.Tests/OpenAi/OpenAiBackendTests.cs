@@ -105,8 +105,8 @@ public sealed class OpenAiBackendTests : IAsyncLifetime
     [Fact]
     public async Task Slow_answer_past_the_timeout_faults_only_that_request_without_retrying_it()
     {
-        _server.Inject("s7", "base", new OpenAiFault(OpenAiFaultKind.Slow, Delay: TimeSpan.FromSeconds(3)));
-        using var model = new OpenAiLanguageModel(new OpenAiClient(Options(timeout: TimeSpan.FromMilliseconds(500))), "m");
+        _server.Inject("s7", "base", new OpenAiFault(OpenAiFaultKind.Slow, Delay: TimeSpan.FromSeconds(5)));
+        using var model = new OpenAiLanguageModel(new OpenAiClient(Options(timeout: TimeSpan.FromSeconds(2))), "m");
 
         var clock = Stopwatch.StartNew();
         var results = await model.GenerateAsync([Request("s7"), Request("s8")], CancellationToken.None);
@@ -114,8 +114,8 @@ public sealed class OpenAiBackendTests : IAsyncLifetime
         Assert.True(results[1].Succeeded, results[1].Error);
         Assert.False(results[0].Succeeded);
         Assert.Contains("no answer within the timeout", results[0].Error);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"the timeout of 500 ms took {clock.Elapsed}");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // let the slow handler finish and record itself
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4.5), $"the timeout of 2 s took {clock.Elapsed}");
+        await Task.Delay(TimeSpan.FromSeconds(4)); // let the slow handler finish and record itself
         Assert.Single(_server.Calls, c => c.SampleId == "s7");
     }
 
