@@ -28,14 +28,14 @@ public static class StateMachineDiagram
         new(SampleStates.AwaitingSelection, SampleStates.Dropped, "SelectionDecided (barrier 2)"),
         new(SampleStates.AwaitingSelection, SampleStates.Unlabeled, "SelectionDecided, no valid label"),
         // Ablations (robustft.method.ablations) skip steps.
-        new(SampleStates.Detecting, SampleStates.Embedding, "checked (no reasoning)"),
-        new(SampleStates.Detecting, SampleStates.Checking, "llm checker (no reasoning)"),
-        new(SampleStates.Reasoning, SampleStates.Clean, "clean (no retrieval)"),
-        new(SampleStates.Reasoning, SampleStates.Relabeling, "noisy (no context)"),
-        new(SampleStates.Reasoning, SampleStates.Dropped, "noisy (no relabeling)"),
-        new(SampleStates.Relabeling, SampleStates.AwaitingSelection, "context label (no review)"),
-        new(SampleStates.Reviewing, SampleStates.Selected, "review label (no selection)"),
-        new(SampleStates.Reviewing, SampleStates.Unlabeled, "no valid label (no selection)"),
+        new(SampleStates.Detecting, SampleStates.Embedding, "checked (no reasoning)", Ablation: true),
+        new(SampleStates.Detecting, SampleStates.Checking, "llm checker (no reasoning)", Ablation: true),
+        new(SampleStates.Reasoning, SampleStates.Clean, "clean (no retrieval)", Ablation: true),
+        new(SampleStates.Reasoning, SampleStates.Relabeling, "noisy (no context)", Ablation: true),
+        new(SampleStates.Reasoning, SampleStates.Dropped, "noisy (no relabeling)", Ablation: true),
+        new(SampleStates.Relabeling, SampleStates.AwaitingSelection, "context label (no review)", Ablation: true),
+        new(SampleStates.Reviewing, SampleStates.Selected, "review label (no selection)", Ablation: true),
+        new(SampleStates.Reviewing, SampleStates.Unlabeled, "no valid label (no selection)", Ablation: true),
         .. SampleStates.Working.Select(s => new StateEdge(s, SampleStates.Faulted, "step error")),
     ];
 

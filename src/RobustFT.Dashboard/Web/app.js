@@ -160,7 +160,7 @@ function drawStateMachine(states, edges) {
   const nodes = [defs];
   for (const e of edges) {
     const a = boxAt(e.from), b = boxAt(e.to);
-    const cls = e.to === "Faulted" ? "edge fault" : "edge";
+    const cls = e.to === "Faulted" ? "edge fault" : e.ablation ? "edge ablation" : "edge";
     if (e.from === e.to) {
       nodes.push(svg("path", { class: cls, d: `M ${a.x + 40} ${a.y} C ${a.x + 40} ${a.y - 22}, ${a.x + 84} ${a.y - 22}, ${a.x + 84} ${a.y}` }, ));
       continue;

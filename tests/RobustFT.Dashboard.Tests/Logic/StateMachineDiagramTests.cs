@@ -15,6 +15,17 @@ public sealed class StateMachineDiagramTests
     }
 
     [Fact]
+    public void Ablation_shortcuts_are_marked_apart_from_the_full_method_path()
+    {
+        var full = StateMachineDiagram.Edges.Where(e => !e.Ablation).Select(e => (e.From, e.To)).ToHashSet();
+        Assert.Contains((SampleStates.Reasoning, SampleStates.Embedding), full);
+        Assert.Contains((SampleStates.AwaitingSelection, SampleStates.Unlabeled), full);
+        Assert.Contains(StateMachineDiagram.Edges, e => e.Ablation && (e.From, e.To) == (SampleStates.Reasoning, SampleStates.Relabeling));
+        Assert.Contains(StateMachineDiagram.Edges, e => e.Ablation && (e.From, e.To) == (SampleStates.Reasoning, SampleStates.Dropped));
+        Assert.DoesNotContain(StateMachineDiagram.Edges, e => e.Ablation && full.Contains((e.From, e.To)));
+    }
+
+    [Fact]
     public void Counts_list_every_state_in_pipeline_order_with_missing_ones_at_zero()
     {
         var counts = StateMachineDiagram.Counts(new Dictionary<string, int> { [SampleStates.Clean] = 4, [SampleStates.Reasoning] = 2 });
