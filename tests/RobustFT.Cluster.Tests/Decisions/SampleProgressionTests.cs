@@ -221,7 +221,8 @@ public sealed class SampleProgressionTests
     }
 
     [Theory]
-    [InlineData("Answer: d", "D", SampleStates.AwaitingSelection)]
+    [InlineData("Answer: D", "D", SampleStates.AwaitingSelection)]
+    [InlineData("Answer: d", null, SampleStates.AwaitingSelection)] // reference matching: a new label is exactly an option letter
     [InlineData("Answer: Q", null, SampleStates.AwaitingSelection)]
     public void Without_review_the_context_answer_is_the_new_label(string context, string? finalLabel, string next)
     {
