@@ -231,7 +231,7 @@ async function showLineage(runId, sampleId) {
     ["r (consistency)", l.r === null ? null : fmt(l.r, 3)], ["clean", l.clean === null ? null : String(l.clean)],
     ["checker response", l.checkerResponse], ["context answer", l.contextAnswer], ["context response", l.contextResponse],
     ["review label", l.reviewLabel], ["review response", l.reviewResponse],
-    ["entropy", l.entropy === null ? null : fmt(l.entropy, 6)], ["rank", l.rank], ["threshold", l.threshold === null ? null : fmt(l.threshold, 4)],
+    ["entropy", l.entropy === null ? null : fmt(l.entropy, 4)], ["rank", l.rank], ["threshold", l.threshold === null ? null : fmt(l.threshold, 4)],
     ["selected", l.selected === null ? null : String(l.selected)], ["final label", l.finalLabel], ["fault", l.fault],
     ["unlabeled reason", l.unlabeledReason], ["skipped steps", l.skippedSteps.length ? l.skippedSteps.join(", ") : "none (full method)"],
   ];

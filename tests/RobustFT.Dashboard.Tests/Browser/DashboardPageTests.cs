@@ -59,7 +59,7 @@ public sealed class DashboardPageTests
         await page.Locator("[data-testid=search-result] a", new PageLocatorOptions { HasText = relabeled.SampleId }).First.ClickAsync();
         await page.Locator("[data-testid=lineage-id]").Filter(new LocatorFilterOptions { HasText = relabeled.SampleId }).WaitForAsync();
 
-        Assert.Equal(lineage.Entropy!.Value.ToString("F6", CultureInfo.InvariantCulture), await page.Locator("[data-testid=lineage-entropy]").TextContentAsync());
+        Assert.Equal(lineage.Entropy!.Value.ToString("F4", CultureInfo.InvariantCulture), await page.Locator("[data-testid=lineage-entropy]").TextContentAsync());
         Assert.Equal(SampleStates.Selected, await page.Locator("[data-testid=lineage-state]").TextContentAsync());
         Assert.Equal("none (full method)", await page.Locator("[data-testid=lineage-skipped-steps]").TextContentAsync());
         var links = page.Locator("[data-testid=neighbour-link]");
