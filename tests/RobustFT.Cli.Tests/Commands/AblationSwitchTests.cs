@@ -2,7 +2,6 @@ using System.Text.Json;
 using RobustFT.Cli.Tests.EndToEnd;
 using RobustFT.Cli.Tests.Support;
 using RobustFT.Core.Datasets;
-using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Data;
 
@@ -16,8 +15,7 @@ public sealed class AblationSwitchTests
     public async Task Ablation_keys_set_on_the_command_line_skip_review_and_selection_and_show_in_the_report()
     {
         using var dir = new TempDir();
-        var input = dir.File("arc100.csv");
-        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(100)));
+        var input = await ScriptedRun.ArcSliceAsync(dir.File("arc100.csv"), 100);
         var gold = SharedData.File("arc", "labeled.csv");
 
         var run = await ScriptedRun.Host(gold).RunAsync(TimeSpan.FromMinutes(3), ScriptedRun.Args(input, "arc", dir.Path, gold,

@@ -3,7 +3,6 @@ using RobustFT.Cli.Tests.Support;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Datasets;
-using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Data;
 
@@ -80,8 +79,7 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
 
         public async Task InitializeAsync()
         {
-            var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(Samples);
-            await File.WriteAllTextAsync(Input, DemoDataSet.ToCsv(rows));
+            await ScriptedRun.ArcSliceAsync(Input, Samples);
             var result = await ScriptedRun.Host(Gold, delayMs: 40).RunAsync(TimeSpan.FromMinutes(5), ScriptedRun.Args(Input, "arc", Output, Gold));
             Assert.True(result.ExitCode == 0, result.ToString());
         }

@@ -1,6 +1,5 @@
 using RobustFT.Cli.Tests.Support;
 using RobustFT.Core.Datasets;
-using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Data;
 
@@ -15,8 +14,7 @@ public sealed class OutputDirectoryLockTests
     public async Task A_second_run_on_a_directory_held_by_a_live_run_refuses_and_a_killed_holder_does_not_block_the_resume()
     {
         using var dir = new TempDir();
-        var input = dir.File("arc120.csv");
-        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(120)));
+        var input = await ScriptedRun.ArcSliceAsync(dir.File("arc120.csv"), 120);
         var gold = SharedData.File("arc", "labeled.csv");
         var output = dir.File("out");
         var args = ScriptedRun.Args(input, "arc", output, gold);

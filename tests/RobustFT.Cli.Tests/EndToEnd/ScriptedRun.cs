@@ -1,5 +1,7 @@
 using System.Text.Json;
 using RobustFT.Cli.Tests.Support;
+using RobustFT.Core.Datasets;
+using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
 using RobustFT.Testing.Data;
 
@@ -29,6 +31,13 @@ public static class ScriptedRun
         var result = await Host(gold).RunAsync(TimeSpan.FromMinutes(5), Args(SharedData.File(task, split), task, output, gold));
         Assert.True(result.ExitCode == 0, result.ToString());
         return RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(output, RunReport.FileName)));
+    }
+
+    /// <summary>Writes the first <paramref name="rows"/> samples of arc noisy30 to <paramref name="path"/> and returns it.</summary>
+    public static async Task<string> ArcSliceAsync(string path, int rows)
+    {
+        await File.WriteAllTextAsync(path, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(rows)));
+        return path;
     }
 
     public static int JsonArrayLength(string path)
