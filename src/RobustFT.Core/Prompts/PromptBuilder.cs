@@ -35,9 +35,12 @@ public sealed class PromptBuilder(TaskProfile profile, PromptTemplates templates
         return messages;
     }
 
-    /// <summary>Few-shot prompt with the retrieved clean neighbours as solved examples.</summary>
+    /// <summary>Few-shot prompt with the retrieved clean neighbours as solved examples; with none (the <c>no-context</c>
+    /// ablation, or a run without clean samples) the vanilla prompt, so the model is never told of examples it is not
+    /// shown.</summary>
     public IReadOnlyList<ChatMessage> Context(Sample s, IReadOnlyList<Sample> neighbours)
     {
+        if (neighbours.Count == 0) return Vanilla(s);
         var examples = new StringBuilder();
         foreach (var n in neighbours)
             examples.Append("Question: ").Append(n.Question).Append('\n').Append(FormatOptions(n.Options))

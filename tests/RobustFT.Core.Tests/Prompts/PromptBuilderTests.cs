@@ -84,4 +84,15 @@ public class PromptBuilderTests
             new ExpertAnswer("Answer: C", "C")).Single().Content;
         Assert.Equal("R[D] C[C]", review);
     }
+
+    [Fact]
+    public void Context_prompt_without_neighbours_is_the_vanilla_prompt_and_mentions_no_examples()
+    {
+        var sample = TestSamples.Create("s", question: "Which is warm?");
+
+        var messages = Builder.Context(sample, []);
+
+        Assert.Equal(Builder.Vanilla(sample), messages);
+        Assert.DoesNotContain("example", messages.Single().Content, StringComparison.OrdinalIgnoreCase);
+    }
 }
