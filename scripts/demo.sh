@@ -8,7 +8,6 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-bash scripts/fetch-onnxruntime.sh >/dev/null
 dotnet build src/RobustFT.Cli -c Release -nologo -v:q -clp:ErrorsOnly
 robustft() { dotnet "src/RobustFT.Cli/bin/Release/net10.0/robustft.dll" "$@"; }
 

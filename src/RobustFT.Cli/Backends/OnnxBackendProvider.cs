@@ -10,6 +10,8 @@ public sealed class OnnxBackendProvider : IBackendProvider
 {
     public const string GeneratorKey = "robustft.inference.generator.model";
     public const string EncoderKey = "robustft.inference.encoder.model";
+    public const string GraphOptimizationKey = "robustft.inference.graph-optimization";
+    public const string ExecutionProviderKey = "robustft.inference.execution-provider";
 
     public (string Generator, string Encoder) ModelIds(RobustFtConfig config)
     {
@@ -30,15 +32,18 @@ public sealed class OnnxBackendProvider : IBackendProvider
         var r = config.Reader;
         var (generator, encoder) = ModelDirectories(config);
 
-        var runtime = Runtime(config);
         var session = Session(config);
         try
         {
-            var languageModel = OnnxLanguageModel.Load(runtime, generator, session, r.String("robustft.inference.generator.chat-template", "auto"));
-            var embedder = OnnxEmbedder.Load(runtime, encoder, session, config.Worker().MaxBatchSize);
+            var languageModel = OnnxLanguageModel.Load(generator, session, r.String("robustft.inference.generator.chat-template", "auto"));
+            var embedder = OnnxEmbedder.Load(encoder, session, config.Worker().MaxBatchSize);
             return new ModelBackends(languageModel, embedder);
         }
-        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        catch (ExecutionProviderUnavailableException e)
+        {
+            throw new UsageException($"configuration key {ExecutionProviderKey} = {session.ExecutionProvider}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxSessionException or FileNotFoundException or InvalidDataException or NotSupportedException)
         {
             throw new UsageException($"cannot load the models: {e.Message}", e);
         }
@@ -64,27 +69,22 @@ public sealed class OnnxBackendProvider : IBackendProvider
         return (generator!, encoder!);
     }
 
-    /// <summary>The ONNX Runtime library (<c>robustft.inference.onnxruntime-library</c>, else the default search).</summary>
-    public static OrtRuntime Runtime(RobustFtConfig config)
-    {
-        var path = config.Reader.String("robustft.inference.onnxruntime-library");
-        try
-        {
-            return OrtRuntime.Load(string.IsNullOrWhiteSpace(path) ? null : path);
-        }
-        catch (Exception e) when (e is OnnxRuntimeNotFoundException or OnnxRuntimeException or DllNotFoundException or BadImageFormatException)
-        {
-            throw new UsageException($"configuration key robustft.inference.onnxruntime-library: {e.Message}", e);
-        }
-    }
-
     /// <summary>Session settings from <c>robustft.inference.*</c>.</summary>
     public static SessionConfig Session(RobustFtConfig config)
     {
         var r = config.Reader;
-        var provider = r.String("robustft.inference.execution-provider", "cpu").ToLowerInvariant();
-        if (provider is not ("cpu" or "cuda"))
-            throw new UsageException($"configuration key robustft.inference.execution-provider: '{provider}' is not one of cpu, cuda");
-        return new SessionConfig(r.Int("robustft.inference.intra-op-threads", 0), 0, GraphOptimizationLevel.All, provider, r.Int("robustft.inference.device-id", 0));
+        var provider = config.ExecutionProvider();
+        if (provider is not (SessionConfig.Cpu or SessionConfig.Cuda))
+            throw new UsageException($"configuration key {ExecutionProviderKey}: '{provider}' is not one of cpu, cuda");
+        var optimization = r.String(GraphOptimizationKey, "all").ToLowerInvariant() switch
+        {
+            "disable" => GraphOptimizationLevel.Disable,
+            "basic" => GraphOptimizationLevel.Basic,
+            "extended" => GraphOptimizationLevel.Extended,
+            "all" => GraphOptimizationLevel.All,
+            var other => throw new UsageException($"configuration key {GraphOptimizationKey}: '{other}' is not one of disable, basic, extended, all"),
+        };
+        return new SessionConfig(r.Int("robustft.inference.intra-op-threads", 0), r.Int("robustft.inference.inter-op-threads", 0), optimization, provider,
+            r.Int("robustft.inference.device-id", 0));
     }
 }

@@ -31,8 +31,8 @@ public static class BenchCommand
             if (sizes.Length == 0 || sizes.Any(s => s < 1)) throw new UsageException("--batch: every batch size must be at least 1");
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var asJson = parse.GetValue(json);
-            var results = DecoderThroughputBench.Measure(OnnxBackendProvider.Runtime(cfg), dir, sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
-                parse.GetValue(repeats), cfg.Reader.Int("robustft.inference.intra-op-threads", 0), asJson ? null : Console.Out);
+            var results = DecoderThroughputBench.Measure(dir, OnnxBackendProvider.Session(cfg), sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
+                parse.GetValue(repeats), asJson ? null : Console.Out);
             if (asJson)
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {

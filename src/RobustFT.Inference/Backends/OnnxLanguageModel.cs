@@ -23,14 +23,14 @@ public sealed class OnnxLanguageModel(IDecoderStep step, ITokenizer tokenizer, I
     /// <summary>Loads <paramref name="directory"/>: the ONNX decoder, <c>tokenizer.json</c>, the chat template
     /// (<paramref name="chatTemplate"/> = a name or "auto"), context window and EOS ids from <c>config.json</c> /
     /// <c>generation_config.json</c>. Layout problems throw <see cref="ModelLayoutException"/> naming the file.</summary>
-    public static OnnxLanguageModel Load(OrtRuntime runtime, string directory, SessionConfig config, string chatTemplate = "auto", bool computeEntropy = false)
+    public static OnnxLanguageModel Load(string directory, SessionConfig config, string chatTemplate = "auto", bool computeEntropy = false)
     {
         var modelPath = ModelFiles.Find(directory, ModelFiles.DecoderCandidates);
         var tokenizer = HfTokenizer.Load(directory);
         var configPath = Path.Combine(directory, TokenizerConfig.FileName);
         var template = ChatTemplate.Resolve(chatTemplate, File.Exists(configPath) ? configPath : null);
         var modelConfig = ModelConfig.Read(directory);
-        var step = OnnxDecoderStep.Open(runtime, modelPath, config);
+        var step = OnnxDecoderStep.Open(modelPath, config);
         try
         {
             var modelVocab = step.VocabSize > 0 ? step.VocabSize : modelConfig.VocabSize;

@@ -21,8 +21,8 @@ public static class DecoderThroughputBench
         try
         {
             TinyModelExporter.WriteDecoder(directory);
-            var results = Measure(OrtRuntime.Load(), directory, [1, 8, 32], Option(args, "--prompt", 32), Option(args, "--new-tokens", 64),
-                Option(args, "--repeats", 3), Option(args, "--threads", 0), Console.Out);
+            var results = Measure(directory, new SessionConfig(IntraOpThreads: Option(args, "--threads", 0)), [1, 8, 32], Option(args, "--prompt", 32),
+                Option(args, "--new-tokens", 64), Option(args, "--repeats", 3), Console.Out);
             Console.WriteLine($"batch 32 / batch 1 (generator): {results[^1].GeneratorTokensPerSecond / results[0].GeneratorTokensPerSecond:F1}x");
             return 0;
         }
@@ -34,18 +34,18 @@ public static class DecoderThroughputBench
 
     /// <summary>Measures a decoder export (<paramref name="modelDirectory"/>: model + tokenizer.json) at each batch size,
     /// best of <paramref name="repeats"/>; writes a Markdown table to <paramref name="log"/> when given.</summary>
-    public static IReadOnlyList<BenchResult> Measure(OrtRuntime runtime, string modelDirectory, IReadOnlyList<int> batches, int promptLength,
-        int newTokens, int repeats, int threads, TextWriter? log)
+    public static IReadOnlyList<BenchResult> Measure(string modelDirectory, SessionConfig config, IReadOnlyList<int> batches, int promptLength,
+        int newTokens, int repeats, TextWriter? log)
     {
         var modelPath = ModelFiles.Find(modelDirectory, ModelFiles.DecoderCandidates);
-        using var step = OnnxDecoderStep.Open(runtime, modelPath, new SessionConfig(IntraOpThreads: threads));
+        using var step = OnnxDecoderStep.Open(modelPath, config);
         var tokenizer = HfTokenizer.Load(modelDirectory);
         var contextWindow = ModelConfig.Read(modelDirectory).ContextWindow ?? promptLength + newTokens;
         var timed = new TimedDecoderStep(step);
         var generator = new BatchGenerator(timed, tokenizer, new GeneratorSettings(contextWindow, new HashSet<int>(), tokenizer.PadTokenId ?? 0));
         var vocabulary = Math.Min(step.VocabSize, tokenizer.VocabSize);
 
-        log?.WriteLine($"ONNX Runtime {runtime.Version}, {Environment.ProcessorCount} cores, intra-op threads {(threads == 0 ? "default" : threads)}, " +
+        log?.WriteLine($"ONNX Runtime {OnnxRuntimeInfo.Version} ({config.ExecutionProvider}), {Environment.ProcessorCount} cores, intra-op threads {(config.IntraOpThreads == 0 ? "default" : config.IntraOpThreads)}, " +
                        $"prompt {promptLength} tokens, {newTokens} new tokens, best of {repeats}");
         log?.WriteLine("| batch | generator tok/s | raw ORT tok/s | generator / raw | generator time outside ORT |");
         log?.WriteLine("|---:|---:|---:|---:|---:|");
@@ -56,7 +56,7 @@ public static class DecoderThroughputBench
             var requests = prompts.Select(p => new GenerationPrompt(p, new GenerationOptions(MaxNewTokens: newTokens))).ToArray();
             var tokens = (double)batch * newTokens;
             void Generate() => Check(generator.Generate(requests), newTokens);
-            void Raw() => RawDecodeLoop.Run(runtime, step.Session, step.Layout, prompts, newTokens);
+            void Raw() => RawDecodeLoop.Run(step.Session, step.Layout, prompts, newTokens);
             Generate();
             Raw();
             var generatorSeconds = double.MaxValue;

@@ -4,7 +4,7 @@ using RobustFT.Inference.Onnx.Runtime;
 namespace RobustFT.Inference.Tests.Onnx.Runtime;
 
 [Collection(OnnxRuntimeCollection.Name)]
-public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
+public sealed class OrtSessionMemoryTests
 {
     private const int Runs = 10_000;
     private const long MaxGrowthBytes = 30L * 1024 * 1024;
@@ -15,8 +15,8 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
     [Fact]
     public void Ten_thousand_runs_do_not_grow_native_memory_beyond_30_MB()
     {
-        using var session = OrtSession.FromBytes(
-            fixture.Runtime, TestModels.SoftmaxClassifier(), new SessionConfig(IntraOpThreads: 1, InterOpThreads: 1));
+        using var session = OnnxSession.FromBytes(
+            TestModels.SoftmaxClassifier(), new SessionConfig(IntraOpThreads: 1, InterOpThreads: 1));
         var x = new float[Batch * 3];
         for (var i = 0; i < 500; i++)
         {
@@ -41,12 +41,12 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{Runs} runs took {watch.Elapsed}.");
     }
 
-    private void RunOnce(OrtSession session, float[] x, int i)
+    private static void RunOnce(OnnxSession session, float[] x, int i)
     {
         x[i % x.Length] = i % 7;
-        using var input = OrtValue.FromArray(fixture.Runtime, x, Batch, 3);
-        using var results = session.Run([new("x", input)], ["probs"]);
-        var probs = results[0].AsSpan<float>();
+        using var input = OnnxTestRuns.Tensor(x, Batch, 3);
+        using var results = session.Run([("x", input)], ["probs"]);
+        var probs = results[0].GetTensorDataAsSpan<float>();
         Assert.Equal(Batch * 4, probs.Length);
         var sum = 0f;
         for (var c = 0; c < 4; c++)
