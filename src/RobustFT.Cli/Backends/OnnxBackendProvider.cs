@@ -35,7 +35,8 @@ public sealed class OnnxBackendProvider : IBackendProvider
         var session = Session(config);
         try
         {
-            var languageModel = OnnxLanguageModel.Load(generator, session, r.String("robustft.inference.generator.chat-template", "auto"));
+            var languageModel = OnnxLanguageModel.Load(generator, session, r.String("robustft.inference.generator.chat-template", "auto"),
+                maxRunningRows: r.Int("robustft.inference.generator.max-running-rows", 0), iterationLevel: r.Bool("robustft.inference.generator.iteration-level", true));
             var embedder = OnnxEmbedder.Load(encoder, session, config.Worker().MaxBatchSize);
             return new ModelBackends(languageModel, embedder);
         }

@@ -4,9 +4,16 @@ namespace RobustFT.Inference.Generation;
 
 /// <summary>Batched autoregressive generation over any <see cref="IDecoderStep"/>: prompts are left-padded, position ids
 /// come from the mask, a KV-cache step gets one new token per row per call (a no-cache step gets the whole sequence
-/// again). Rows that finish stay in the batch fed with the pad id under mask 0 until every row is done.</summary>
+/// again). At most <see cref="GeneratorSettings.MaxRunningRows"/> rows run together. With static batching a running
+/// batch goes on (finished rows fed the pad id under mask 0) until its longest row is done. With iteration-level
+/// batching (<see cref="GeneratorSettings.IterationLevel"/>), as soon as a row finishes while requests wait, the batch
+/// is re-formed: finished rows leave, waiting requests join, and the new batch is prefilled with every row's prompt
+/// plus what it has generated so far (the cache of the continuing rows is recomputed in that one call), so each row's
+/// tokens are those it would get alone.</summary>
 public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, GeneratorSettings settings)
 {
+    public GeneratorCounters Counters { get; } = new();
+
     public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<GenerationPrompt> prompts, CancellationToken cancellationToken = default)
     {
         var results = new GeneratedSequence?[prompts.Count];
@@ -20,44 +27,70 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
             else if (prompts[i].Options.MaxNewTokens <= 0) results[i] = new GeneratedSequence("", [], [], settings.ComputeEntropy ? [] : null, "length");
             else rows.Add(new GenerationRow(i, prompts[i]));
         }
-        if (rows.Count > 0) Run(rows, cancellationToken);
+        if (rows.Count > 0) Schedule(rows, cancellationToken);
         foreach (var row in rows)
             results[row.Index] = new GeneratedSequence(row.Text!, row.Generated, row.Logprobs, settings.ComputeEntropy ? row.Entropies : null, row.FinishReason!);
         return results!;
     }
 
-    private void Run(List<GenerationRow> rows, CancellationToken cancellationToken)
+    private void Schedule(List<GenerationRow> rows, CancellationToken cancellationToken)
+    {
+        var capacity = settings.MaxRunningRows > 0 ? settings.MaxRunningRows : rows.Count;
+        var waiting = new Queue<GenerationRow>(rows);
+        var running = new List<GenerationRow>(capacity);
+        while (waiting.Count > 0 || running.Count > 0)
+        {
+            running.RemoveAll(r => r.Finished);
+            if (running.Count > 0 && !settings.IterationLevel) throw new InvalidOperationException("a static batch ended with unfinished rows");
+            while (running.Count < capacity && waiting.Count > 0) running.Add(waiting.Dequeue());
+            if (running.Count == 0) return;
+            RunSegment(running, () => settings.IterationLevel && waiting.Count > 0, cancellationToken);
+        }
+    }
+
+    /// <summary>Prefills <paramref name="rows"/> with their prompt plus the tokens generated so far and decodes until every
+    /// row is done or, after a row finished, <paramref name="admit"/> says waiting requests should join.</summary>
+    private void RunSegment(List<GenerationRow> rows, Func<bool> admit, CancellationToken cancellationToken)
     {
         var batch = rows.Count;
-        var total = rows.Max(r => r.Prompt.PromptIds.Count);
+        var total = rows.Max(r => r.ContextLength);
+        var reserve = Math.Min(settings.ContextWindow + 1, total + rows.Max(r => r.Prompt.Options.MaxNewTokens - r.Generated.Count));
         var ids = new long[batch * total];
         var mask = new long[batch * total];
         for (var b = 0; b < batch; b++)
         {
-            var prompt = rows[b].Prompt.PromptIds;
-            var pad = total - prompt.Count;
+            var row = rows[b];
+            var pad = total - row.ContextLength;
             for (var t = 0; t < total; t++)
             {
-                ids[b * total + t] = t < pad ? settings.PadTokenId : prompt[t - pad];
+                ids[b * total + t] = t < pad ? settings.PadTokenId : row.ContextToken(t - pad);
                 mask[b * total + t] = t < pad ? 0 : 1;
             }
         }
 
-        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total));
+        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total)) { ReserveLength = reserve };
+        Counters.Prefill();
         IDecoderState? past = null;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var active = 0;
                 using (var output = step.Run(input, past))
                 {
                     past?.Dispose();
                     past = step.UsesKvCache ? output.TakePresent() : null;
                     for (var b = 0; b < batch; b++)
-                        if (!rows[b].Finished) Advance(rows[b], output.Logits(b, output.SequenceLength - 1));
+                    {
+                        if (rows[b].Finished) continue;
+                        active++;
+                        Advance(rows[b], output.Logits(b, output.SequenceLength - 1));
+                    }
                 }
+                Counters.Call(batch, active);
                 if (rows.TrueForAll(r => r.Finished)) return;
+                if (rows.Exists(r => r.Finished) && admit()) return;
                 input = step.UsesKvCache ? NextCachedInput(rows, ref mask, ref total) : NextFullInput(rows, ref ids, ref mask, ref total);
             }
         }
