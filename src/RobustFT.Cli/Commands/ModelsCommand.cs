@@ -16,11 +16,15 @@ public static class ModelsCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Directory for decoder/ and encoder/", Required = true };
         var seed = new Option<long>("--seed") { Description = "Weight seed", DefaultValueFactory = _ => 1234 };
-        var makeTiny = new Command("make-tiny", "Write tiny random-weight ONNX models (a GPT-style decoder with KV cache and a BERT-style encoder) with their tokenizers: a smoke test, not a real model") { output, seed };
+        var preset = new Option<string>("--preset") { Description = "Decoder size: tiny (smoke tests) or small (realistic shape for benchmarks: vocabulary 32k, hidden 512, 8 layers, 8 heads)", DefaultValueFactory = _ => "tiny" };
+        var makeTiny = new Command("make-tiny", "Write random-weight ONNX models (a GPT-style decoder with KV cache and a BERT-style encoder) with their tokenizers: a smoke test, not a real model") { output, seed, preset };
         makeTiny.SetAction((parse, _) => Cli.Guard(() =>
         {
             var dir = parse.GetValue(output)!;
-            TinyModelExporter.Write(dir, parse.GetValue(seed));
+            TinyGptSpec spec;
+            try { spec = TinyGptSpec.Preset(parse.GetValue(preset)!); }
+            catch (ArgumentException e) { throw new UsageException($"--preset: '{parse.GetValue(preset)}' is not one of {string.Join(", ", TinyGptSpec.PresetNames)}", e); }
+            TinyModelExporter.Write(dir, parse.GetValue(seed), spec);
             Console.WriteLine($"wrote smoke models (random weights) to {Path.Combine(dir, "decoder")} and {Path.Combine(dir, "encoder")}");
             return Task.FromResult(Cli.Ok);
         }));
