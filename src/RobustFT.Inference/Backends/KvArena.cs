@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace RobustFT.Inference.Backends;
 
 /// <summary>
-/// ORT-allocated KV-cache buffers for one batch size: two sides (ping-pong) of a key and a value buffer per layer, each
+/// ORT-allocated buffers for one batch size: host memory for the logits, and the KV cache: two sides (ping-pong) of a key and a value buffer per layer, each
 /// holding [batch, heads, capacity, head_dim] floats. A call reads the past from one side and ORT writes the present
 /// (past + new positions, as the model's Concat produces it) into the other, so nothing is copied by the generator and
 /// nothing is allocated per step. A side grows (reallocated, contents not kept) only when it is about to be written
@@ -12,6 +12,8 @@ namespace RobustFT.Inference.Backends;
 /// </summary>
 internal sealed class KvArena(OrtAllocator allocator, int batch, int layers, int heads, int headDim, Action<KvArena> release)
 {
+    private OrtMemoryAllocation? _logits;
+    private long _logitsCapacity;
     private readonly OrtMemoryAllocation?[,,] _buffers = new OrtMemoryAllocation?[2, layers, 2];
     private readonly int[] _capacity = new int[2];
     private int _references;
@@ -39,6 +41,21 @@ internal sealed class KvArena(OrtAllocator allocator, int batch, int layers, int
         _capacity[side] = capacity;
     }
 
+    /// <summary>A host buffer for at least <paramref name="floats"/> logits (grown when needed, contents not kept):
+    /// the logits are bound to it, so ORT writes them there instead of allocating fresh memory every call.</summary>
+    public OrtMemoryAllocation Logits(long floats)
+    {
+        if (_logits is null || _logitsCapacity < floats)
+        {
+            _logits?.Dispose();
+            _logits = null;
+            var capacity = Math.Max(floats, 2 * _logitsCapacity);
+            _logits = OrtAllocator.DefaultInstance.Allocate(checked((uint)(capacity * sizeof(float))));
+            _logitsCapacity = capacity;
+        }
+        return _logits;
+    }
+
     public void AddReference() => Interlocked.Increment(ref _references);
 
     public void Release()
@@ -51,6 +68,9 @@ internal sealed class KvArena(OrtAllocator allocator, int batch, int layers, int
     {
         foreach (var buffer in _buffers) buffer?.Dispose();
         Array.Clear(_buffers);
+        _logits?.Dispose();
+        _logits = null;
+        _logitsCapacity = 0;
         Array.Clear(_capacity);
     }
 }

@@ -79,7 +79,6 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
                 binding.BindInput(DecoderLayout.PositionIdsName, Pin(batch.PositionIds, batch.BatchSize, batch.SequenceLength));
             if (Layout.HasUseCacheBranch)
                 binding.BindInput(DecoderLayout.UseCacheBranch, Pin(new[] { past is not null }, 1));
-            binding.BindOutputToDevice(DecoderLayout.Logits, OrtMemoryInfo.DefaultInstance);
 
             if (UsesKvCache)
             {
@@ -87,13 +86,22 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
             }
             else if (past is not null)
                 throw new ArgumentException($"{nameof(OnnxDecoderStep)}: this export has no KV cache, but a past state was given.", nameof(past));
+            else arena = Rent(batch.BatchSize);
+
+            // The logits go into the arena's host buffer (ORT copies them there from the device on CUDA).
+            if (VocabSize > 0)
+                binding.BindOutput(DecoderLayout.Logits, TensorElementType.Float, [batch.BatchSize, batch.SequenceLength, VocabSize],
+                    arena.Logits((long)batch.BatchSize * batch.SequenceLength * VocabSize));
+            else binding.BindOutputToDevice(DecoderLayout.Logits, OrtMemoryInfo.DefaultInstance);
 
             using (var runOptions = new RunOptions()) Session.Run(binding, runOptions);
-            var outputs = binding.GetOutputValues();
-            var state = arena is null ? null : new OnnxKvState(arena, writeSide, batch.TotalLength);
+            var state = UsesKvCache ? new OnnxKvState(arena, writeSide, batch.TotalLength) : null;
+            if (state is not null) arena.AddReference();
+            var output = VocabSize > 0
+                ? new Output(arena, null, binding, batch.BatchSize, batch.SequenceLength, VocabSize, state)
+                : OutputOverOrtLogits(arena, binding, batch, state);
             arena = null;
-            var vocab = VocabSize > 0 ? VocabSize : (int)outputs[0].GetTensorTypeAndShape().Shape[2];
-            return new Output(outputs, binding, batch.BatchSize, batch.SequenceLength, vocab, state);
+            return output;
         }
         catch
         {
@@ -105,6 +113,12 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
         {
             foreach (var value in pinned) value.Dispose();
         }
+    }
+
+    private static Output OutputOverOrtLogits(KvArena arena, OrtIoBinding binding, DecoderBatch batch, OnnxKvState? state)
+    {
+        var values = binding.GetOutputValues();
+        return new Output(arena, values, binding, batch.BatchSize, batch.SequenceLength, (int)values[0].GetTensorTypeAndShape().Shape[2], state);
     }
 
     private (KvArena Arena, int WriteSide) BindCache(OrtIoBinding binding, DecoderBatch batch, IDecoderState? past, Func<float[], long[], OrtValue> pin)
@@ -181,25 +195,35 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
         if (_ownsSession) Session.Dispose();
     }
 
-    private sealed class Output(IDisposableReadOnlyCollection<OrtValue> values, OrtIoBinding binding, int batch, int seq, int vocab, OnnxKvState? present)
+    /// <summary>One call's logits (in the arena's host buffer, or in ORT's output when the vocabulary is symbolic) and
+    /// present state; holds a reference to the arena until disposed.</summary>
+    private sealed unsafe class Output(KvArena arena, IDisposableReadOnlyCollection<OrtValue>? values, OrtIoBinding binding, int batch, int seq, int vocab, OnnxKvState? present)
         : IDecoderStepOutput
     {
+        private readonly float* _logits = values is null ? (float*)arena.Logits((long)batch * seq * vocab).DangerousGetHandle() : null;
         private OnnxKvState? _present = present;
+        private int _disposed;
 
         public int BatchSize => batch;
 
         public int SequenceLength => seq;
 
-        public ReadOnlySpan<float> Logits(int row, int position) =>
-            values[0].GetTensorDataAsSpan<float>().Slice((row * seq + position) * vocab, vocab);
+        public ReadOnlySpan<float> Logits(int row, int position)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            var offset = (row * seq + position) * vocab;
+            return values is null ? new ReadOnlySpan<float>(_logits + offset, vocab) : values[0].GetTensorDataAsSpan<float>().Slice(offset, vocab);
+        }
 
         public IDecoderState? TakePresent() => Interlocked.Exchange(ref _present, null);
 
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
             Interlocked.Exchange(ref _present, null)?.Dispose();
-            values.Dispose();
+            values?.Dispose();
             binding.Dispose();
+            arena.Release();
         }
     }
 }

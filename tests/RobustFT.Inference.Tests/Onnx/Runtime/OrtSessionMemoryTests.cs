@@ -23,8 +23,7 @@ public sealed class OrtSessionMemoryTests
             RunOnce(session, x, i);
         }
 
-        CollectGarbage();
-        var before = ReadVmRssBytes();
+        var before = ProcessMemory.ResidentBytesAfterCollection();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < Runs; i++)
         {
@@ -32,8 +31,7 @@ public sealed class OrtSessionMemoryTests
         }
 
         watch.Stop();
-        CollectGarbage();
-        var after = ReadVmRssBytes();
+        var after = ProcessMemory.ResidentBytesAfterCollection();
 
         Assert.True(
             after - before < MaxGrowthBytes,
@@ -55,26 +53,5 @@ public sealed class OrtSessionMemoryTests
         }
 
         Assert.InRange(sum, 0.999f, 1.001f);
-    }
-
-    private static void CollectGarbage()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static long ReadVmRssBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kib = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-                return kib * 1024;
-            }
-        }
-
-        throw new InvalidOperationException("VmRSS not found in /proc/self/status.");
     }
 }
