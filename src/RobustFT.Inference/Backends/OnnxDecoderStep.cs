@@ -12,7 +12,7 @@ namespace RobustFT.Inference.Backends;
 /// by ORT straight into the other half of the same preallocated <see cref="KvArena"/> (on the execution provider's
 /// device: host memory on CPU, device memory on CUDA); only the logits come back to host memory.
 /// A state returned by <see cref="IDecoderStepOutput.TakePresent"/> stays valid until the call after the one it feeds.</summary>
-public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
+public sealed class OnnxDecoderStep : IDecoderStep, IDecoderStateSplicer, IDisposable
 {
     private static readonly float[] EmptyCache = [];
 
@@ -166,6 +166,48 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDisposable
                 binding.BindOutput(DecoderLayout.PresentValue(l), TensorElementType.Float, presentShape, arena.Value(writeSide, l));
             }
             return (arena, writeSide);
+        }
+        catch
+        {
+            arena.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Host-memory caches only (the CPU execution provider): a CUDA cache is not spliced, the generator
+    /// recomputes it instead.</summary>
+    public bool CanSplice => UsesKvCache && _cacheMemory is null;
+
+    public unsafe IDecoderState Splice(IReadOnlyList<(IDecoderState State, int Row)> rows, int length, int reserveLength)
+    {
+        if (!CanSplice) throw new NotSupportedException("this decoder step's cache cannot be spliced");
+        var sources = rows.Select(r => r.State as OnnxKvState ?? throw new ArgumentException($"{nameof(OnnxDecoderStep)} splices its own cache states only", nameof(rows))).ToArray();
+        if (sources.Any(s => s.Length > length)) throw new ArgumentException($"a source cache is longer than {length}", nameof(length));
+        var arena = Rent(rows.Count);
+        try
+        {
+            arena.EnsureCapacity(0, length, reserveLength);
+            var heads = Layout.Heads;
+            var headDim = Layout.HeadDim;
+            for (var l = 0; l < Layout.Layers; l++)
+            for (var kv = 0; kv < 2; kv++)
+            {
+                var target = (float*)(kv == 0 ? arena.Key(0, l) : arena.Value(0, l)).DangerousGetHandle();
+                for (var b = 0; b < rows.Count; b++)
+                {
+                    var source = sources[b];
+                    var from = (float*)(kv == 0 ? source.Arena.Key(source.Side, l) : source.Arena.Value(source.Side, l)).DangerousGetHandle();
+                    var pad = length - source.Length;
+                    for (var h = 0; h < heads; h++)
+                    {
+                        var to = target + ((long)(b * heads + h) * length) * headDim;
+                        new Span<float>(to, pad * headDim).Clear();
+                        var block = (long)source.Length * headDim;
+                        Buffer.MemoryCopy(from + (long)(rows[b].Row * heads + h) * block, to + (long)pad * headDim, block * sizeof(float), block * sizeof(float));
+                    }
+                }
+            }
+            return new OnnxKvState(arena, 0, length);
         }
         catch
         {

@@ -7,9 +7,10 @@ namespace RobustFT.Inference.Generation;
 /// again). At most <see cref="GeneratorSettings.MaxRunningRows"/> rows run together. With static batching a running
 /// batch goes on (finished rows fed the pad id under mask 0) until its longest row is done. With iteration-level
 /// batching (<see cref="GeneratorSettings.IterationLevel"/>), as soon as a row finishes while requests wait, the batch
-/// is re-formed: finished rows leave, waiting requests join, and the new batch is prefilled with every row's prompt
-/// plus what it has generated so far (the cache of the continuing rows is recomputed in that one call), so each row's
-/// tokens are those it would get alone.</summary>
+/// is re-formed: finished rows leave and waiting requests join. When the step can splice its cache
+/// (<see cref="IDecoderStateSplicer"/>: the ONNX step on the CPU) only the joining requests are prefilled and the new
+/// cache is assembled from the continuing rows' cache and theirs; otherwise the new batch is prefilled with every row's
+/// prompt plus what it has generated so far. Either way each row's tokens are those it would get alone.</summary>
 public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, GeneratorSettings settings)
 {
     public GeneratorCounters Counters { get; } = new();
@@ -37,6 +38,11 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
     {
         var capacity = settings.MaxRunningRows > 0 ? settings.MaxRunningRows : rows.Count;
         var waiting = new Queue<GenerationRow>(rows);
+        if (settings.IterationLevel && capacity < rows.Count && step is IDecoderStateSplicer { CanSplice: true } splicer && step.UsesKvCache)
+        {
+            RunSpliced(waiting, capacity, splicer, cancellationToken);
+            return;
+        }
         var running = new List<GenerationRow>(capacity);
         while (waiting.Count > 0 || running.Count > 0)
         {
@@ -52,23 +58,8 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
     /// row is done or, after a row finished, <paramref name="admit"/> says waiting requests should join.</summary>
     private void RunSegment(List<GenerationRow> rows, Func<bool> admit, CancellationToken cancellationToken)
     {
+        var (input, ids, mask, total) = PrefillInput(rows);
         var batch = rows.Count;
-        var total = rows.Max(r => r.ContextLength);
-        var reserve = Math.Min(settings.ContextWindow + 1, total + rows.Max(r => r.Prompt.Options.MaxNewTokens - r.Generated.Count));
-        var ids = new long[batch * total];
-        var mask = new long[batch * total];
-        for (var b = 0; b < batch; b++)
-        {
-            var row = rows[b];
-            var pad = total - row.ContextLength;
-            for (var t = 0; t < total; t++)
-            {
-                ids[b * total + t] = t < pad ? settings.PadTokenId : row.ContextToken(t - pad);
-                mask[b * total + t] = t < pad ? 0 : 1;
-            }
-        }
-
-        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total)) { ReserveLength = reserve };
         Counters.Prefill();
         IDecoderState? past = null;
         try
@@ -98,6 +89,105 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         {
             past?.Dispose();
         }
+    }
+
+    /// <summary>The first call of a batch: every row's prompt plus generated tokens, left-padded.</summary>
+    private (DecoderBatch Input, long[] Ids, long[] Mask, int Total) PrefillInput(List<GenerationRow> rows)
+    {
+        var batch = rows.Count;
+        var total = rows.Max(r => r.ContextLength);
+        var ids = new long[batch * total];
+        var mask = new long[batch * total];
+        for (var b = 0; b < batch; b++)
+        {
+            var row = rows[b];
+            var pad = total - row.ContextLength;
+            for (var t = 0; t < total; t++)
+            {
+                ids[b * total + t] = t < pad ? settings.PadTokenId : row.ContextToken(t - pad);
+                mask[b * total + t] = t < pad ? 0 : 1;
+            }
+        }
+        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total)) { ReserveLength = ReserveFor(rows, total) };
+        return (input, ids, mask, total);
+    }
+
+    private int ReserveFor(List<GenerationRow> rows, int total) =>
+        Math.Min(settings.ContextWindow + 1, total + rows.Max(r => r.Prompt.Options.MaxNewTokens - r.Generated.Count));
+
+    /// <summary>Iteration-level batching over a step whose cache can be spliced: when a row has finished and requests
+    /// wait, only the admitted requests are prefilled, and the new batch's cache is spliced from the continuing rows'
+    /// cache and theirs.</summary>
+    private void RunSpliced(Queue<GenerationRow> waiting, int capacity, IDecoderStateSplicer splicer, CancellationToken cancellationToken)
+    {
+        var running = new List<GenerationRow>();
+        IDecoderState? past = null;
+        long[] mask = [];
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (waiting.Count > 0 && (running.Count == 0 || running.Exists(r => r.Finished)))
+                {
+                    var kept = Enumerable.Range(0, running.Count).Where(b => !running[b].Finished).ToList();
+                    var admitted = new List<GenerationRow>();
+                    while (kept.Count + admitted.Count < capacity && waiting.Count > 0) admitted.Add(waiting.Dequeue());
+                    var (admittedPast, admittedMask, admittedTotal) = Prefill(admitted);
+                    if (kept.Count == 0)
+                    {
+                        past?.Dispose();
+                        (past, mask, total, running) = (admittedPast, admittedMask, admittedTotal, admitted);
+                        continue;
+                    }
+                    var length = Math.Max(total, admittedTotal);
+                    var sources = kept.Select(b => (State: past!, Row: b, Mask: mask.AsMemory(b * total, total)))
+                        .Concat(admitted.Select((_, i) => (State: admittedPast, Row: i, Mask: admittedMask.AsMemory(i * admittedTotal, admittedTotal))))
+                        .ToList();
+                    var rows = kept.Select(b => running[b]).Concat(admitted).ToList();
+                    var spliced = splicer.Splice(sources.Select(x => (x.State, x.Row)).ToList(), length, ReserveFor(rows, length));
+                    var combined = new long[rows.Count * length];
+                    for (var b = 0; b < rows.Count; b++) sources[b].Mask.Span.CopyTo(combined.AsSpan(b * length + length - sources[b].Mask.Length));
+                    past!.Dispose();
+                    admittedPast.Dispose();
+                    (past, mask, total, running) = (spliced, combined, length, rows);
+                    continue;
+                }
+                if (running.TrueForAll(r => r.Finished)) return;
+
+                var input = NextCachedInput(running, ref mask, ref total);
+                var active = 0;
+                using (var output = step.Run(input, past))
+                {
+                    past?.Dispose();
+                    past = output.TakePresent();
+                    for (var b = 0; b < running.Count; b++)
+                    {
+                        if (running[b].Finished) continue;
+                        active++;
+                        Advance(running[b], output.Logits(b, 0));
+                    }
+                }
+                Counters.Call(running.Count, active);
+            }
+        }
+        finally
+        {
+            past?.Dispose();
+        }
+    }
+
+    /// <summary>Prefills <paramref name="rows"/> on their own and advances each by one token.</summary>
+    private (IDecoderState Past, long[] Mask, int Total) Prefill(List<GenerationRow> rows)
+    {
+        var (input, _, mask, total) = PrefillInput(rows);
+        Counters.Prefill();
+        using var output = step.Run(input, null);
+        var present = output.TakePresent() ?? throw new InvalidOperationException("a KV-cache step returned no present state");
+        for (var b = 0; b < rows.Count; b++) Advance(rows[b], output.Logits(b, total - 1));
+        Counters.Call(rows.Count, rows.Count);
+        return (present, mask, total);
     }
 
     private DecoderBatch NextCachedInput(List<GenerationRow> rows, ref long[] mask, ref int total)

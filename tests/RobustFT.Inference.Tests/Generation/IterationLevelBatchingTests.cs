@@ -23,6 +23,7 @@ public sealed class IterationLevelBatchingTests
         new(cached ? Models.CachedStep : Models.NoCacheStep, new TinyByteTokenizer(),
             ReferenceModels.Settings() with { MaxRunningRows = maxRunningRows, IterationLevel = iterationLevel });
 
+    // cached: the ONNX step on the CPU splices the continuing rows' cache; not cached: the batch is recomputed.
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -39,6 +40,24 @@ public sealed class IterationLevelBatchingTests
         {
             var expected = alone.Generate([prompts[i]])[0];
             Assert.Equal(prompts[i].Options.MaxNewTokens, results[i].TokenIds.Count);
+            Assert.Equal(expected.TokenIds, results[i].TokenIds);
+            for (var k = 0; k < expected.Logprobs.Count; k++) Assert.Equal(expected.Logprobs[k], results[i].Logprobs[k], 1e-5);
+        }
+    }
+
+    [Fact]
+    public void A_kv_cache_step_that_cannot_splice_recomputes_the_reformed_batch_and_gives_the_same_tokens()
+    {
+        var prompts = MixedPrompts();
+        var generator = ReferenceModels.Generator(useKvCache: true, ReferenceModels.Settings() with { MaxRunningRows = 3 });
+
+        var results = generator.Generate(prompts);
+
+        Assert.True(generator.Counters.Prefills > 3);
+        var alone = ReferenceModels.Generator(useKvCache: true);
+        for (var i = 0; i < prompts.Length; i++)
+        {
+            var expected = alone.Generate([prompts[i]])[0];
             Assert.Equal(expected.TokenIds, results[i].TokenIds);
             for (var k = 0; k < expected.Logprobs.Count; k++) Assert.Equal(expected.Logprobs[k], results[i].Logprobs[k], 1e-5);
         }
