@@ -178,11 +178,12 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDecoderStateSplicer, IDispo
     /// recomputes it instead.</summary>
     public bool CanSplice => UsesKvCache && _cacheMemory is null;
 
-    public unsafe IDecoderState Splice(IReadOnlyList<(IDecoderState State, int Row)> rows, int length, int reserveLength)
+    public unsafe IDecoderState Splice(IReadOnlyList<(IDecoderState State, int Row, int Positions)> rows, int length, int reserveLength)
     {
         if (!CanSplice) throw new NotSupportedException("this decoder step's cache cannot be spliced");
         var sources = rows.Select(r => r.State as OnnxKvState ?? throw new ArgumentException($"{nameof(OnnxDecoderStep)} splices its own cache states only", nameof(rows))).ToArray();
-        if (sources.Any(s => s.Length > length)) throw new ArgumentException($"a source cache is longer than {length}", nameof(length));
+        if (rows.Any(r => r.Positions > length || r.Positions > r.State.Length))
+            throw new ArgumentException($"a row keeps more positions than its source or the new cache ({length}) holds", nameof(rows));
         var arena = Rent(rows.Count);
         try
         {
@@ -197,13 +198,15 @@ public sealed class OnnxDecoderStep : IDecoderStep, IDecoderStateSplicer, IDispo
                 {
                     var source = sources[b];
                     var from = (float*)(kv == 0 ? source.Arena.Key(source.Side, l) : source.Arena.Value(source.Side, l)).DangerousGetHandle();
-                    var pad = length - source.Length;
+                    var keep = rows[b].Positions;
+                    var pad = length - keep;
                     for (var h = 0; h < heads; h++)
                     {
                         var to = target + ((long)(b * heads + h) * length) * headDim;
                         new Span<float>(to, pad * headDim).Clear();
-                        var block = (long)source.Length * headDim;
-                        Buffer.MemoryCopy(from + (long)(rows[b].Row * heads + h) * block, to + (long)pad * headDim, block * sizeof(float), block * sizeof(float));
+                        var start = from + ((long)(rows[b].Row * heads + h) * source.Length + source.Length - keep) * headDim;
+                        var bytes = (long)keep * headDim * sizeof(float);
+                        Buffer.MemoryCopy(start, to + (long)pad * headDim, bytes, bytes);
                     }
                 }
             }

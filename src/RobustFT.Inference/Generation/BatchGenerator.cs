@@ -141,14 +141,15 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
                         (past, mask, total, running) = (admittedPast, admittedMask, admittedTotal, admitted);
                         continue;
                     }
-                    var length = Math.Max(total, admittedTotal);
-                    var sources = kept.Select(b => (State: past!, Row: b, Mask: mask.AsMemory(b * total, total)))
-                        .Concat(admitted.Select((_, i) => (State: admittedPast, Row: i, Mask: admittedMask.AsMemory(i * admittedTotal, admittedTotal))))
-                        .ToList();
+                    // Every row keeps the cache of the tokens it has been fed (prompt + generated but the last),
+                    // without the padding it had in its old batch.
                     var rows = kept.Select(b => running[b]).Concat(admitted).ToList();
-                    var spliced = splicer.Splice(sources.Select(x => (x.State, x.Row)).ToList(), length, ReserveFor(rows, length));
+                    var sources = kept.Select(b => (State: past!, Row: b)).Concat(admitted.Select((_, i) => (State: admittedPast, Row: i)))
+                        .Select((s, b) => (s.State, s.Row, Positions: rows[b].ContextLength - 1)).ToList();
+                    var length = sources.Max(s => s.Positions);
+                    var spliced = splicer.Splice(sources, length, ReserveFor(rows, length));
                     var combined = new long[rows.Count * length];
-                    for (var b = 0; b < rows.Count; b++) sources[b].Mask.Span.CopyTo(combined.AsSpan(b * length + length - sources[b].Mask.Length));
+                    for (var b = 0; b < rows.Count; b++) combined.AsSpan((b + 1) * length - sources[b].Positions, sources[b].Positions).Fill(1);
                     past!.Dispose();
                     admittedPast.Dispose();
                     (past, mask, total, running) = (spliced, combined, length, rows);

@@ -42,18 +42,7 @@ public static class BertTokenizerJson
             w.WriteNull("truncation");
             w.WriteNull("padding");
             w.WriteStartArray("added_tokens");
-            foreach (var special in Specials.Where(ids.ContainsKey).OrderBy(s => ids[s]))
-            {
-                w.WriteStartObject();
-                w.WriteNumber("id", ids[special]);
-                w.WriteString("content", special);
-                w.WriteBoolean("single_word", false);
-                w.WriteBoolean("lstrip", false);
-                w.WriteBoolean("rstrip", false);
-                w.WriteBoolean("normalized", false);
-                w.WriteBoolean("special", true);
-                w.WriteEndObject();
-            }
+            foreach (var special in Specials.Where(ids.ContainsKey).OrderBy(s => ids[s])) AddedTokenJson.Write(w, ids[special], special);
             w.WriteEndArray();
             w.WriteStartObject("normalizer");
             w.WriteString("type", "BertNormalizer");
