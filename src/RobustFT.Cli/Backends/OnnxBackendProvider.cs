@@ -32,21 +32,35 @@ public sealed class OnnxBackendProvider : IBackendProvider
         var r = config.Reader;
         var (generator, encoder) = ModelDirectories(config);
 
+        return OpenWith(config, session =>
+        {
+            try
+            {
+                var languageModel = OnnxLanguageModel.Load(generator, session, r.String("robustft.inference.generator.chat-template", "auto"),
+                    maxRunningRows: r.Int("robustft.inference.generator.max-running-rows", 0), iterationLevel: r.Bool("robustft.inference.generator.iteration-level", true));
+                var embedder = OnnxEmbedder.Load(encoder, session, config.Worker().MaxBatchSize);
+                return new ModelBackends(languageModel, embedder);
+            }
+            catch (Exception e) when (e is ModelLayoutException or TokenizerException or FileNotFoundException or InvalidDataException or NotSupportedException
+                                      || (e is OnnxSessionException && e is not ExecutionProviderUnavailableException))
+            {
+                throw new UsageException($"cannot load the models: {e.Message}", e);
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="open"/> with the configured session settings (<see cref="Session"/>); an execution
+    /// provider ONNX Runtime cannot load becomes a usage error (exit 2) naming the key and carrying ORT's message.</summary>
+    public static T OpenWith<T>(RobustFtConfig config, Func<SessionConfig, T> open)
+    {
         var session = Session(config);
         try
         {
-            var languageModel = OnnxLanguageModel.Load(generator, session, r.String("robustft.inference.generator.chat-template", "auto"),
-                maxRunningRows: r.Int("robustft.inference.generator.max-running-rows", 0), iterationLevel: r.Bool("robustft.inference.generator.iteration-level", true));
-            var embedder = OnnxEmbedder.Load(encoder, session, config.Worker().MaxBatchSize);
-            return new ModelBackends(languageModel, embedder);
+            return open(session);
         }
         catch (ExecutionProviderUnavailableException e)
         {
             throw new UsageException($"configuration key {ExecutionProviderKey} = {session.ExecutionProvider}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxSessionException or FileNotFoundException or InvalidDataException or NotSupportedException)
-        {
-            throw new UsageException($"cannot load the models: {e.Message}", e);
         }
     }
 

@@ -33,11 +33,11 @@ public static class BenchCommand
             if (sizes.Length == 0 || sizes.Any(s => s < 1)) throw new UsageException("--batch: every batch size must be at least 1");
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var asJson = parse.GetValue(json);
-            var results = DecoderThroughputBench.Measure(dir, OnnxBackendProvider.Session(cfg), sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
-                parse.GetValue(repeats), asJson ? null : Console.Out);
+            var results = OnnxBackendProvider.OpenWith(cfg, session => DecoderThroughputBench.Measure(dir, session, sizes, parse.GetValue(prompt), parse.GetValue(newTokens),
+                parse.GetValue(repeats), asJson ? null : Console.Out));
             if (parse.GetValue(mixed) < 0 || parse.GetValue(rows) < 1) throw new UsageException("--mixed must be at least 0 and --rows at least 1");
             var mixedResults = parse.GetValue(mixed) > 0
-                ? DecoderThroughputBench.MeasureMixed(dir, OnnxBackendProvider.Session(cfg), parse.GetValue(mixed), parse.GetValue(rows), parse.GetValue(repeats), asJson ? null : Console.Out)
+                ? OnnxBackendProvider.OpenWith(cfg, session => DecoderThroughputBench.MeasureMixed(dir, session, parse.GetValue(mixed), parse.GetValue(rows), parse.GetValue(repeats), asJson ? null : Console.Out))
                 : [];
             if (asJson)
                 Console.Out.WriteLine(JsonSerializer.Serialize(new

@@ -55,7 +55,7 @@ public static class ModelsCommand
             var dir = parse.GetValue(directory)!;
             if (!Directory.Exists(dir)) throw new UsageException($"model directory '{dir}' not found");
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
-            var report = ModelDirectory.Inspect(dir, OnnxBackendProvider.Session(cfg));
+            var report = OnnxBackendProvider.OpenWith(cfg, session => ModelDirectory.Inspect(dir, session));
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             else

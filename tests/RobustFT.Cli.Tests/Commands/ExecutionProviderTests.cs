@@ -27,4 +27,19 @@ public sealed class ExecutionProviderTests
         Assert.Contains("the CUDA execution provider (device 0) cannot be loaded: [ErrorCode:", result.Stderr);
         Assert.DoesNotContain("Unhandled exception", result.Stderr);
     }
+
+    [Fact]
+    public async Task Models_check_with_cuda_requested_without_cuda_exits_2_naming_the_key()
+    {
+        using var dir = new TempDir();
+        var cli = CliProcess.Robustft();
+        var tiny = await cli.RunAsync(TimeSpan.FromMinutes(2), "models", "make-tiny", "--output", dir.Path);
+        Assert.True(tiny.ExitCode == 0, tiny.ToString());
+
+        var result = await cli.RunAsync(TimeSpan.FromMinutes(1), "models", "check", dir.File("decoder"), "--set", "robustft.inference.execution-provider=cuda");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("configuration key robustft.inference.execution-provider = cuda", result.Stderr);
+        Assert.Contains("Failed to load shared library", result.Stderr);
+    }
 }
