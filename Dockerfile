@@ -1,14 +1,11 @@
 # RobustFT node image: `robustft node --config /etc/robustft/cluster.conf --roles ...` (see k8s/).
 #
-# Before building, fetch the ONNX Runtime library into the build context:
-#   scripts/fetch-onnxruntime.sh            # -> .tools/onnxruntime/1.30.0/libonnxruntime.so.1 (CPU build)
+# ONNX Runtime comes from NuGet (Microsoft.ML.OnnxRuntime.Gpu.Linux): the publish output carries libonnxruntime.so
+# (CPU provider built in) and the CUDA provider, which loads only with robustft.inference.execution-provider = cuda.
 #   docker build -t robustft:latest .
-# GPU image (k8s/base/gpu-statefulset.yaml uses image robustft-gpu and
-# ROBUSTFT_ONNXRUNTIME=/opt/onnxruntime-gpu/lib/libonnxruntime.so.1): put a CUDA build of ORT (libonnxruntime.so.1
-# plus libonnxruntime_providers_shared.so and libonnxruntime_providers_cuda.so) in .tools/onnxruntime-gpu/ and build
-#   docker build -t robustft-gpu:latest \
-#     --build-arg RUNTIME_IMAGE=<a CUDA 12 + cuDNN 9 runtime image with the .NET 10 runtime> \
-#     --build-arg ORT_SOURCE=.tools/onnxruntime-gpu --build-arg ORT_TARGET=/opt/onnxruntime-gpu/lib .
+# GPU image (k8s/base/gpu-statefulset.yaml uses image robustft-gpu): the same build on a base image with the CUDA 13
+# and cuDNN 9 user-space libraries and the .NET 10 runtime:
+#   docker build -t robustft-gpu:latest --build-arg RUNTIME_IMAGE=<a CUDA 13 + cuDNN 9 runtime image with .NET 10> .
 #
 # Not built in this repository's CI: the development and CI machines have no container engine.
 
@@ -17,7 +14,7 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, on the project files alone, so the layer is reused while only sources change.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/RobustFT.Core/RobustFT.Core.csproj src/RobustFT.Core/
 COPY src/RobustFT.Inference/RobustFT.Inference.csproj src/RobustFT.Inference/
 COPY src/RobustFT.Configuration/RobustFT.Configuration.csproj src/RobustFT.Configuration/
@@ -30,18 +27,14 @@ COPY hocon/ hocon/
 RUN dotnet publish src/RobustFT.Cli/RobustFT.Cli.csproj -c Release --no-restore -o /app
 
 FROM ${RUNTIME_IMAGE} AS runtime
-ARG ORT_SOURCE=.tools/onnxruntime/1.30.0
-ARG ORT_TARGET=/opt/onnxruntime/lib
 # Non-root user; the uid matches runAsUser/fsGroup in k8s/base.
 RUN groupadd --system --gid 10001 robustft \
  && useradd --system --uid 10001 --gid robustft --home-dir /home/robustft --create-home robustft \
  && mkdir -p /data /models /etc/robustft \
  && chown robustft:robustft /data
 COPY --from=build /app /app
-COPY ${ORT_SOURCE}/ ${ORT_TARGET}/
 COPY hocon/robustft.conf hocon/cluster.conf hocon/local.conf /etc/robustft/
-ENV ROBUSTFT_ONNXRUNTIME=${ORT_TARGET}/libonnxruntime.so.1 \
-    DOTNET_gcServer=1 \
+ENV DOTNET_gcServer=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 WORKDIR /app
 USER 10001:10001

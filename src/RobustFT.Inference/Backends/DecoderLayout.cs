@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
 using RobustFT.Inference.Onnx.Runtime;
 
 namespace RobustFT.Inference.Backends;
@@ -31,7 +32,7 @@ public sealed record DecoderLayout(bool UsesKvCache, int Layers, int Heads, int 
                 throw new ModelLayoutException($"{source}: the decoder has no input '{required}' (inputs: {Listing(inputs)}); expected an Optimum text-generation export");
         if (!outputByName.TryGetValue(Logits, out var logits))
             throw new ModelLayoutException($"{source}: the decoder has no output '{Logits}' (outputs: {Listing(outputs)}); expected an Optimum text-generation export");
-        if (logits.ElementType != OrtElementType.Float)
+        if (logits.ElementType != TensorElementType.Float)
             throw new ModelLayoutException($"{source}: output '{Logits}' is {logits.ElementType}; only float32 logits are supported");
         if (logits.Shape.Count != 3)
             throw new ModelLayoutException($"{source}: output '{Logits}' has rank {logits.Shape.Count}; expected [batch, sequence, vocab]");
@@ -47,7 +48,7 @@ public sealed record DecoderLayout(bool UsesKvCache, int Layers, int Heads, int 
                     throw new ModelLayoutException($"{source}: past inputs are not past_key_values.0..{layers - 1}.key/value: '{pastName}' is missing (past inputs: {string.Join(", ", pastNames.Order(StringComparer.Ordinal))})");
                 if (!outputByName.ContainsKey(presentName))
                     throw new ModelLayoutException($"{source}: input '{pastName}' has no matching output '{presentName}' (outputs: {Listing(outputs)})");
-                if (past.ElementType != OrtElementType.Float || past.Shape.Count != 4 || past.Shape[1] <= 0 || past.Shape[3] <= 0)
+                if (past.ElementType != TensorElementType.Float || past.Shape.Count != 4 || past.Shape[1] <= 0 || past.Shape[3] <= 0)
                     throw new ModelLayoutException($"{source}: input '{pastName}' is {past}; expected float32 [batch, heads, past_sequence, head_dim] with fixed heads and head_dim");
                 if (l > 0 || pastName != PastKey(0))
                 {

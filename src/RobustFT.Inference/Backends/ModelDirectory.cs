@@ -11,12 +11,12 @@ namespace RobustFT.Inference.Backends;
 /// layout, loads the tokenizer and chat template, and collects every problem instead of stopping at the first.</summary>
 public static class ModelDirectory
 {
-    public static ModelDirectoryReport Inspect(OrtRuntime runtime, string directory, SessionConfig config)
+    public static ModelDirectoryReport Inspect(string directory, SessionConfig config)
     {
         var full = Path.GetFullPath(directory);
         var modelPath = ModelFiles.Find(full, ModelFiles.DecoderCandidates.Concat(ModelFiles.EncoderCandidates).Distinct().ToArray());
         var problems = new List<string>();
-        using var session = OrtSession.Open(runtime, modelPath, config);
+        using var session = OnnxSession.Open(modelPath, config);
         var outputs = session.Outputs.Select(o => o.Name).ToHashSet();
         string kind, layout;
         int? modelVocab = null;
@@ -92,7 +92,7 @@ public static class ModelDirectory
         return new ModelDirectoryReport(full, modelPath, kind, layout,
             session.Inputs.Select(i => i.ToString()).ToArray(), session.Outputs.Select(o => o.ToString()).ToArray(),
             modelVocab, modelConfig?.ContextWindow, tokenizerKind, tokenizerVocab, template,
-            config.ExecutionProvider, runtime.AvailableProviders, IsSmokeModel(full), problems);
+            config.ExecutionProvider, OnnxRuntimeInfo.AvailableProviders, IsSmokeModel(full), problems);
     }
 
     private static bool IsSmokeModel(string directory)

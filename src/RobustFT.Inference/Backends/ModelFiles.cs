@@ -24,12 +24,12 @@ public static class ModelFiles
             Path.Combine(Path.GetFullPath(directory), candidates[0]));
     }
 
-    /// <summary>"onnx:NAME:HASH" where HASH covers the model file's size and first and last MiB and the tokenizer file,
+    /// <summary>"onnx:NAME:HASH" where HASH covers the model file's size and first and last MiB and the tokenizer files (tokenizer.json, vocab.txt),
     /// so a different export gets a different id without reading gigabytes.</summary>
     public static string ModelId(string modelPath)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in new[] { modelPath, Path.Combine(Path.GetDirectoryName(modelPath)!, "tokenizer.json") })
+        foreach (var path in new[] { modelPath, Path.Combine(Path.GetDirectoryName(modelPath)!, "tokenizer.json"), Path.Combine(Path.GetDirectoryName(modelPath)!, "vocab.txt") })
         {
             if (!File.Exists(path)) continue;
             using var stream = File.OpenRead(path);

@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Inference.Embedding;
 using RobustFT.Inference.Onnx.Runtime;
@@ -14,15 +15,13 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
     public const string LastHiddenState = "last_hidden_state";
     public const string SentenceEmbedding = "sentence_embedding";
 
-    private readonly OrtRuntime _runtime;
-    private readonly OrtSession _session;
+    private readonly OnnxSession _session;
     private readonly ITokenizer _tokenizer;
     private readonly bool _hasTokenTypes;
     private readonly string _output;
 
-    public OnnxEmbedder(OrtRuntime runtime, OrtSession session, ITokenizer tokenizer, string modelId, int maxLength, int padTokenId, int maxBatchSize = 32)
+    public OnnxEmbedder(OnnxSession session, ITokenizer tokenizer, string modelId, int maxLength, int padTokenId, int maxBatchSize = 32)
     {
-        _runtime = runtime;
         _session = session;
         _tokenizer = tokenizer;
         ModelId = modelId;
@@ -40,19 +39,19 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
             : throw new ModelLayoutException($"{session.Source}: the encoder has neither '{SentenceEmbedding}' nor '{LastHiddenState}' (outputs: {string.Join(", ", outputs)})");
     }
 
-    public static OnnxEmbedder Load(OrtRuntime runtime, string directory, SessionConfig config, int maxBatchSize = 32)
+    public static OnnxEmbedder Load(string directory, SessionConfig config, int maxBatchSize = 32)
     {
         var modelPath = ModelFiles.Find(directory, ModelFiles.EncoderCandidates);
         var tokenizer = HfTokenizer.Load(directory);
         var modelConfig = ModelConfig.Read(directory);
-        var session = OrtSession.Open(runtime, modelPath, config);
+        var session = OnnxSession.Open(modelPath, config);
         try
         {
             var maxLength = modelConfig.ContextWindow ?? 512;
             if (modelConfig.VocabSize is { } v && tokenizer.VocabSize > v)
                 throw new ModelLayoutException($"{Path.Combine(Path.GetFullPath(directory), HfTokenizer.FileName)} has {tokenizer.VocabSize} tokens but {Path.Combine(Path.GetFullPath(directory), "config.json")} says vocab_size {v}");
             var pad = tokenizer.PadTokenId ?? modelConfig.PadTokenId ?? 0;
-            return new OnnxEmbedder(runtime, session, tokenizer, ModelFiles.ModelId(modelPath), maxLength, pad, maxBatchSize) { OwnsSession = true };
+            return new OnnxEmbedder(session, tokenizer, ModelFiles.ModelId(modelPath), maxLength, pad, maxBatchSize) { OwnsSession = true };
         }
         catch
         {
@@ -103,30 +102,36 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
             mask[b * seq + s] = real ? 1 : 0;
         }
 
-        var inputs = new List<NamedOrtValue>
+        var names = new List<string> { "input_ids", "attention_mask" };
+        var inputs = new List<OrtValue>
         {
-            new("input_ids", OrtValue.FromArray(_runtime, ids, batch, seq)),
-            new("attention_mask", OrtValue.FromArray(_runtime, mask, batch, seq)),
+            OrtValue.CreateTensorValueFromMemory(ids, [batch, seq]),
+            OrtValue.CreateTensorValueFromMemory(mask, [batch, seq]),
         };
-        if (_hasTokenTypes) inputs.Add(new("token_type_ids", OrtValue.FromArray(_runtime, new long[batch * seq], batch, seq)));
+        if (_hasTokenTypes)
+        {
+            names.Add("token_type_ids");
+            inputs.Add(OrtValue.CreateTensorValueFromMemory(new long[batch * seq], [batch, seq]));
+        }
         try
         {
-            using var outputs = _session.Run(inputs, [_output]);
+            using var outputs = _session.Run(names, inputs, [_output]);
             var value = outputs[0];
-            var data = value.AsSpan<float>();
+            var data = value.GetTensorDataAsSpan<float>();
+            var shape = value.GetTensorTypeAndShape().Shape;
             if (_output == SentenceEmbedding)
             {
-                var dim = (int)value.Shape[^1];
+                var dim = (int)shape[^1];
                 var normalized = new float[batch][];
                 for (var b = 0; b < batch; b++) normalized[b] = VectorNormalization.L2Normalize(data.Slice(b * dim, dim));
                 return normalized;
             }
-            var hidden = (int)value.Shape[^1];
+            var hidden = (int)shape[^1];
             return MeanPooling.Pool(data, mask, batch, seq, hidden).Select(v => VectorNormalization.L2Normalize(v)).ToArray();
         }
         finally
         {
-            foreach (var input in inputs) input.Value.Dispose();
+            foreach (var input in inputs) input.Dispose();
         }
     }
 

@@ -1,17 +1,22 @@
 using RobustFT.Inference.Generation;
-using RobustFT.Inference.Onnx.Runtime;
 
 namespace RobustFT.Inference.Backends;
 
-/// <summary>The present keys/values of one decoder call, kept in ORT's output tensors (outputs 1.. of the run, in
-/// key/value order per layer) and fed back as the next call's past without copies.</summary>
-internal sealed class OnnxKvState(OrtValueCollection outputs, int length) : IDecoderState
+/// <summary>The present keys/values of one decoder call: <paramref name="length"/> positions written by ORT into side
+/// <paramref name="side"/> of <paramref name="arena"/>, read as the next call's past in place. Disposing it releases
+/// its reference to the arena (once).</summary>
+internal sealed class OnnxKvState(KvArena arena, int side, int length) : IDecoderState
 {
+    private int _disposed;
+
+    public KvArena Arena => arena;
+
+    public int Side => side;
+
     public int Length => length;
 
-    public OrtValue Key(int layer) => outputs[1 + 2 * layer];
-
-    public OrtValue Value(int layer) => outputs[2 + 2 * layer];
-
-    public void Dispose() => outputs.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) arena.Release();
+    }
 }

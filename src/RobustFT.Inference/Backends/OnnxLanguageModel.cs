@@ -22,15 +22,17 @@ public sealed class OnnxLanguageModel(IDecoderStep step, ITokenizer tokenizer, I
 
     /// <summary>Loads <paramref name="directory"/>: the ONNX decoder, <c>tokenizer.json</c>, the chat template
     /// (<paramref name="chatTemplate"/> = a name or "auto"), context window and EOS ids from <c>config.json</c> /
-    /// <c>generation_config.json</c>. Layout problems throw <see cref="ModelLayoutException"/> naming the file.</summary>
-    public static OnnxLanguageModel Load(OrtRuntime runtime, string directory, SessionConfig config, string chatTemplate = "auto", bool computeEntropy = false)
+    /// <c>generation_config.json</c>. Layout problems throw <see cref="ModelLayoutException"/> naming the file.
+    /// <paramref name="maxRunningRows"/> and <paramref name="iterationLevel"/>: see <see cref="GeneratorSettings"/>.</summary>
+    public static OnnxLanguageModel Load(string directory, SessionConfig config, string chatTemplate = "auto", bool computeEntropy = false,
+        int maxRunningRows = 0, bool iterationLevel = true)
     {
         var modelPath = ModelFiles.Find(directory, ModelFiles.DecoderCandidates);
         var tokenizer = HfTokenizer.Load(directory);
         var configPath = Path.Combine(directory, TokenizerConfig.FileName);
         var template = ChatTemplate.Resolve(chatTemplate, File.Exists(configPath) ? configPath : null);
         var modelConfig = ModelConfig.Read(directory);
-        var step = OnnxDecoderStep.Open(runtime, modelPath, config);
+        var step = OnnxDecoderStep.Open(modelPath, config);
         try
         {
             var modelVocab = step.VocabSize > 0 ? step.VocabSize : modelConfig.VocabSize;
@@ -41,7 +43,7 @@ public sealed class OnnxLanguageModel(IDecoderStep step, ITokenizer tokenizer, I
                 ?? throw new ModelLayoutException($"{Path.Combine(Path.GetFullPath(directory), "config.json")}: no context window (max_position_embeddings / n_positions / n_ctx)");
             var eos = modelConfig.EosTokenIds.Concat(tokenizer.EosTokenIds).ToHashSet();
             var pad = tokenizer.PadTokenId ?? modelConfig.PadTokenId ?? eos.FirstOrDefault();
-            return new OnnxLanguageModel(step, tokenizer, template, new GeneratorSettings(context, eos, pad, computeEntropy), ModelFiles.ModelId(modelPath));
+            return new OnnxLanguageModel(step, tokenizer, template, new GeneratorSettings(context, eos, pad, computeEntropy) { MaxRunningRows = maxRunningRows, IterationLevel = iterationLevel }, ModelFiles.ModelId(modelPath));
         }
         catch
         {

@@ -1,5 +1,5 @@
-using RobustFT.Core.Randomness;
 using System.Diagnostics;
+using RobustFT.Core.Randomness;
 using RobustFT.Inference.Abstractions;
 using RobustFT.Inference.Backends;
 using RobustFT.Inference.Generation;
@@ -9,21 +9,27 @@ using RobustFT.Inference.TinyModels;
 
 namespace RobustFT.Inference.Benchmarking;
 
-/// <summary>Tokens/s of the tiny decoder at batch 1, 8 and 32: through <see cref="BatchGenerator"/> (greedy, no EOS,
-/// KV cache) and through <see cref="RawDecodeLoop"/> with the same prompts and number of decode steps.
-/// Usage: <c>dotnet run -c Release --project bench/RobustFT.Bench [-- --new-tokens 64 --prompt 32 --repeats 3 --threads 0]</c>.</summary>
+/// <summary>Tokens/s of a decoder export: through <see cref="BatchGenerator"/> (greedy, no EOS, KV cache) and through
+/// <see cref="RawDecodeLoop"/> with the same prompts and number of decode steps, per batch size, after a warm-up (so
+/// the JIT is not timed); and a mixed-length workload through static and iteration-level batching.
+/// Usage: <c>dotnet run -c Release --project bench/RobustFT.Bench [-- --preset tiny|small --new-tokens 64 --prompt 32 --repeats 3 --threads 0 --mixed 48 --rows 16]</c>.</summary>
 public static class DecoderThroughputBench
 {
-    /// <summary>The tiny smoke decoder, written to a temp directory (the bench project's entry point).</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    /// <summary>A random-weight decoder of the given preset, written to a temp directory (the bench project's entry point).</summary>
     public static int Run(string[] args)
     {
         var directory = Directory.CreateTempSubdirectory("robustft-bench-").FullName;
         try
         {
-            TinyModelExporter.WriteDecoder(directory);
-            var results = Measure(OrtRuntime.Load(), directory, [1, 8, 32], Option(args, "--prompt", 32), Option(args, "--new-tokens", 64),
-                Option(args, "--repeats", 3), Option(args, "--threads", 0), Console.Out);
+            var preset = args.SkipWhile(a => a != "--preset").Skip(1).FirstOrDefault() ?? "tiny";
+            TinyModelExporter.WriteDecoder(directory, decoderSpec: TinyGptSpec.Preset(preset));
+            var config = new SessionConfig(IntraOpThreads: Option(args, "--threads", 0));
+            var results = Measure(directory, config, [1, 8, 32], Option(args, "--prompt", 32), Option(args, "--new-tokens", 64), Option(args, "--repeats", 3), Console.Out);
             Console.WriteLine($"batch 32 / batch 1 (generator): {results[^1].GeneratorTokensPerSecond / results[0].GeneratorTokensPerSecond:F1}x");
+            if (Option(args, "--mixed", 0) is > 0 and var mixed)
+                MeasureMixed(directory, config, mixed, Option(args, "--rows", 16), Option(args, "--repeats", 3), Console.Out);
             return 0;
         }
         finally
@@ -33,32 +39,33 @@ public static class DecoderThroughputBench
     }
 
     /// <summary>Measures a decoder export (<paramref name="modelDirectory"/>: model + tokenizer.json) at each batch size,
-    /// best of <paramref name="repeats"/>; writes a Markdown table to <paramref name="log"/> when given.</summary>
-    public static IReadOnlyList<BenchResult> Measure(OrtRuntime runtime, string modelDirectory, IReadOnlyList<int> batches, int promptLength,
-        int newTokens, int repeats, int threads, TextWriter? log)
+    /// best of <paramref name="repeats"/> after a warm-up; writes a Markdown table to <paramref name="log"/> when given.</summary>
+    public static IReadOnlyList<BenchResult> Measure(string modelDirectory, SessionConfig config, IReadOnlyList<int> batches, int promptLength,
+        int newTokens, int repeats, TextWriter? log)
     {
-        var modelPath = ModelFiles.Find(modelDirectory, ModelFiles.DecoderCandidates);
-        using var step = OnnxDecoderStep.Open(runtime, modelPath, new SessionConfig(IntraOpThreads: threads));
-        var tokenizer = HfTokenizer.Load(modelDirectory);
-        var contextWindow = ModelConfig.Read(modelDirectory).ContextWindow ?? promptLength + newTokens;
-        var timed = new TimedDecoderStep(step);
-        var generator = new BatchGenerator(timed, tokenizer, new GeneratorSettings(contextWindow, new HashSet<int>(), tokenizer.PadTokenId ?? 0));
-        var vocabulary = Math.Min(step.VocabSize, tokenizer.VocabSize);
+        using var model = BenchModel.Open(modelDirectory, config);
+        var generator = model.Generator(new GeneratorSettings(model.ContextWindow(promptLength + newTokens), new HashSet<int>(), model.PadId));
 
-        log?.WriteLine($"ONNX Runtime {runtime.Version}, {Environment.ProcessorCount} cores, intra-op threads {(threads == 0 ? "default" : threads)}, " +
-                       $"prompt {promptLength} tokens, {newTokens} new tokens, best of {repeats}");
+        log?.WriteLine($"ONNX Runtime {OnnxRuntimeInfo.Version} ({config.ExecutionProvider}), {Environment.ProcessorCount} cores, intra-op threads {(config.IntraOpThreads == 0 ? "default" : config.IntraOpThreads)}, " +
+                       $"prompt {promptLength} tokens, {newTokens} new tokens, best of {repeats} after a {WarmUp.TotalSeconds:F0} s warm-up");
         log?.WriteLine("| batch | generator tok/s | raw ORT tok/s | generator / raw | generator time outside ORT |");
         log?.WriteLine("|---:|---:|---:|---:|---:|");
         var results = new List<BenchResult>();
+        var warm = false;
         foreach (var batch in batches)
         {
-            var prompts = Enumerable.Range(0, batch).Select(b => Prompt(b, promptLength, vocabulary)).ToArray();
+            var prompts = Enumerable.Range(0, batch).Select(b => Prompt(b, promptLength, model.Vocabulary)).ToArray();
             var requests = prompts.Select(p => new GenerationPrompt(p, new GenerationOptions(MaxNewTokens: newTokens))).ToArray();
             var tokens = (double)batch * newTokens;
             void Generate() => Check(generator.Generate(requests), newTokens);
-            void Raw() => RawDecodeLoop.Run(runtime, step.Session, step.Layout, prompts, newTokens);
-            Generate();
-            Raw();
+            void Raw() => RawDecodeLoop.Run(model.Step.Session, model.Step.Layout, prompts, newTokens);
+            var warmUp = Stopwatch.StartNew();
+            do
+            {
+                Generate();
+                Raw();
+            } while (!warm && warmUp.Elapsed < WarmUp);
+            warm = true;
             var generatorSeconds = double.MaxValue;
             var rawSeconds = double.MaxValue;
             var outside = 1.0;
@@ -66,15 +73,52 @@ public static class DecoderThroughputBench
             {
                 // Alternate the order so a burst of load from other processes does not always hit the same side.
                 if (r % 2 == 1) rawSeconds = Math.Min(rawSeconds, Time(Raw));
-                timed.Reset();
+                model.Timed.Reset();
                 var seconds = Time(Generate);
-                outside = Math.Min(outside, 1 - timed.Elapsed.TotalSeconds / seconds);
+                outside = Math.Min(outside, 1 - model.Timed.Elapsed.TotalSeconds / seconds);
                 generatorSeconds = Math.Min(generatorSeconds, seconds);
                 if (r % 2 == 0) rawSeconds = Math.Min(rawSeconds, Time(Raw));
             }
-            var result = new BenchResult(batch, promptLength, newTokens, tokens / generatorSeconds, tokens / rawSeconds);
+            var result = new BenchResult(batch, promptLength, newTokens, tokens / generatorSeconds, tokens / rawSeconds, outside);
             results.Add(result);
             log?.WriteLine($"| {batch} | {result.GeneratorTokensPerSecond:F0} | {result.RawTokensPerSecond:F0} | {result.Ratio:P0} | {outside:P1} |");
+        }
+        return results;
+    }
+
+    /// <summary>The mixed-length workload (<see cref="MixedWorkload"/>, <paramref name="requests"/> requests) with at most
+    /// <paramref name="runningRows"/> rows decoding together: static batches vs iteration-level batching. Both must give
+    /// the same tokens (checked).</summary>
+    public static IReadOnlyList<MixedBenchResult> MeasureMixed(string modelDirectory, SessionConfig config, int requests, int runningRows, int repeats, TextWriter? log)
+    {
+        using var model = BenchModel.Open(modelDirectory, config);
+        var prompts = MixedWorkload.Create(requests, model.Vocabulary);
+        var context = model.ContextWindow(MixedWorkload.MaxPrompt + MixedWorkload.MaxAnswer);
+        log?.WriteLine($"mixed workload: {requests} requests, prompts {MixedWorkload.MinPrompt}–{MixedWorkload.MaxPrompt} tokens, answers {MixedWorkload.MinAnswer}–{MixedWorkload.MaxAnswer} tokens, " +
+                       $"{prompts.Sum(p => p.Options.MaxNewTokens)} tokens to generate, at most {runningRows} rows decoding together, best of {repeats}");
+        log?.WriteLine("| batching | tok/s | mean batch occupancy | decoder calls | prefills |");
+        log?.WriteLine("|---|---:|---:|---:|---:|");
+        var results = new List<MixedBenchResult>();
+        IReadOnlyList<GeneratedSequence>? first = null;
+        foreach (var (mode, iterationLevel) in new[] { ("static", false), ("iteration-level", true) })
+        {
+            var generator = model.Generator(new GeneratorSettings(context, new HashSet<int>(), model.PadId) { MaxRunningRows = runningRows, IterationLevel = iterationLevel });
+            var best = double.MaxValue;
+            IReadOnlyList<GeneratedSequence> output = [];
+            for (var r = 0; r < repeats; r++)
+            {
+                generator.Counters.Reset();
+                best = Math.Min(best, Time(() => output = generator.Generate(prompts)));
+            }
+            for (var i = 0; i < prompts.Length; i++)
+                if (output[i].TokenIds.Count != prompts[i].Options.MaxNewTokens || (first is not null && !first[i].TokenIds.SequenceEqual(output[i].TokenIds)))
+                    throw new InvalidOperationException($"{mode}: request {i} differs from static batching or is incomplete");
+            first ??= output;
+            var tokens = output.Sum(o => (long)o.TokenIds.Count);
+            var c = generator.Counters;
+            var result = new MixedBenchResult(mode, requests, runningRows, tokens, tokens / best, c.Occupancy, c.Calls, c.Prefills);
+            results.Add(result);
+            log?.WriteLine($"| {mode} | {result.TokensPerSecond:F0} | {result.Occupancy:P0} | {result.Calls} | {result.Prefills} |");
         }
         return results;
     }

@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using RobustFT.Inference.Backends;
 using RobustFT.Inference.Onnx.Runtime;
 
@@ -7,7 +8,7 @@ namespace RobustFT.Inference.Benchmarking;
 /// steps (prefill, then one token per row per call, present tensors fed back as past, argmax of the last logits).</summary>
 public static class RawDecodeLoop
 {
-    public static void Run(OrtRuntime runtime, OrtSession session, DecoderLayout layout, int[][] prompts, int newTokens)
+    public static void Run(OnnxSession session, DecoderLayout layout, int[][] prompts, int newTokens)
     {
         var batch = prompts.Length;
         var promptLength = prompts[0].Length;
@@ -24,42 +25,44 @@ public static class RawDecodeLoop
         }
         var total = promptLength;
         var seq = promptLength;
-        var emptyBacking = new float[1];
-        OrtValueCollection? previous = null;
+        var empty = Array.Empty<float>();
+        IDisposableReadOnlyCollection<OrtValue>? previous = null;
         try
         {
             for (var step = 0; step < newTokens; step++)
             {
                 var mask = new long[batch * total];
                 Array.Fill(mask, 1L);
-                var inputs = new List<NamedOrtValue>
+                var names = new List<string> { DecoderLayout.InputIds, DecoderLayout.AttentionMask, DecoderLayout.PositionIdsName };
+                var inputs = new List<OrtValue>
                 {
-                    new(DecoderLayout.InputIds, OrtValue.FromArray(runtime, ids, batch, seq)),
-                    new(DecoderLayout.AttentionMask, OrtValue.FromArray(runtime, mask, batch, total)),
-                    new(DecoderLayout.PositionIdsName, OrtValue.FromArray(runtime, positions, batch, seq)),
+                    OrtValue.CreateTensorValueFromMemory(ids, [batch, seq]),
+                    OrtValue.CreateTensorValueFromMemory(mask, [batch, total]),
+                    OrtValue.CreateTensorValueFromMemory(positions, [batch, seq]),
                 };
                 var owned = inputs.Count;
                 for (var l = 0; l < layout.Layers; l++)
                 {
+                    names.AddRange([DecoderLayout.PastKey(l), DecoderLayout.PastValue(l)]);
                     if (previous is null)
                     {
                         long[] shape = [batch, layout.Heads, 0, layout.HeadDim];
-                        inputs.Add(new(DecoderLayout.PastKey(l), OrtValue.FromMemory(runtime, emptyBacking.AsMemory(0, 0), shape)));
-                        inputs.Add(new(DecoderLayout.PastValue(l), OrtValue.FromMemory(runtime, emptyBacking.AsMemory(0, 0), shape)));
+                        inputs.Add(OrtValue.CreateTensorValueFromMemory(empty, shape));
+                        inputs.Add(OrtValue.CreateTensorValueFromMemory(empty, shape));
                         owned += 2;
                     }
                     else
                     {
-                        inputs.Add(new(DecoderLayout.PastKey(l), previous[1 + 2 * l]));
-                        inputs.Add(new(DecoderLayout.PastValue(l), previous[2 + 2 * l]));
+                        inputs.Add(previous[1 + 2 * l]);
+                        inputs.Add(previous[2 + 2 * l]);
                     }
                 }
-                var outputs = session.Run(inputs, outputNames);
-                for (var i = 0; i < owned; i++) inputs[i].Value.Dispose();
+                var outputs = session.Run(names, inputs, outputNames);
+                for (var i = 0; i < owned; i++) inputs[i].Dispose();
                 previous?.Dispose();
                 previous = outputs;
 
-                var logits = outputs[0].AsSpan<float>();
+                var logits = outputs[0].GetTensorDataAsSpan<float>();
                 var vocab = layout.VocabSize;
                 var next = new long[batch];
                 for (var b = 0; b < batch; b++)

@@ -4,9 +4,17 @@ namespace RobustFT.Inference.Generation;
 
 /// <summary>Batched autoregressive generation over any <see cref="IDecoderStep"/>: prompts are left-padded, position ids
 /// come from the mask, a KV-cache step gets one new token per row per call (a no-cache step gets the whole sequence
-/// again). Rows that finish stay in the batch fed with the pad id under mask 0 until every row is done.</summary>
+/// again). At most <see cref="GeneratorSettings.MaxRunningRows"/> rows run together. With static batching a running
+/// batch goes on (finished rows fed the pad id under mask 0) until its longest row is done. With iteration-level
+/// batching (<see cref="GeneratorSettings.IterationLevel"/>), as soon as a row finishes while requests wait, the batch
+/// is re-formed: finished rows leave and waiting requests join. When the step can splice its cache
+/// (<see cref="IDecoderStateSplicer"/>: the ONNX step on the CPU) only the joining requests are prefilled and the new
+/// cache is assembled from the continuing rows' cache and theirs; otherwise the new batch is prefilled with every row's
+/// prompt plus what it has generated so far. Either way each row's tokens are those it would get alone.</summary>
 public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, GeneratorSettings settings)
 {
+    public GeneratorCounters Counters { get; } = new();
+
     public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<GenerationPrompt> prompts, CancellationToken cancellationToken = default)
     {
         var results = new GeneratedSequence?[prompts.Count];
@@ -20,44 +28,60 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
             else if (prompts[i].Options.MaxNewTokens <= 0) results[i] = new GeneratedSequence("", [], [], settings.ComputeEntropy ? [] : null, "length");
             else rows.Add(new GenerationRow(i, prompts[i]));
         }
-        if (rows.Count > 0) Run(rows, cancellationToken);
+        if (rows.Count > 0) Schedule(rows, cancellationToken);
         foreach (var row in rows)
             results[row.Index] = new GeneratedSequence(row.Text!, row.Generated, row.Logprobs, settings.ComputeEntropy ? row.Entropies : null, row.FinishReason!);
         return results!;
     }
 
-    private void Run(List<GenerationRow> rows, CancellationToken cancellationToken)
+    private void Schedule(List<GenerationRow> rows, CancellationToken cancellationToken)
     {
-        var batch = rows.Count;
-        var total = rows.Max(r => r.Prompt.PromptIds.Count);
-        var ids = new long[batch * total];
-        var mask = new long[batch * total];
-        for (var b = 0; b < batch; b++)
+        var capacity = settings.MaxRunningRows > 0 ? settings.MaxRunningRows : rows.Count;
+        var waiting = new Queue<GenerationRow>(rows);
+        if (settings.IterationLevel && capacity < rows.Count && step is IDecoderStateSplicer { CanSplice: true } splicer && step.UsesKvCache)
         {
-            var prompt = rows[b].Prompt.PromptIds;
-            var pad = total - prompt.Count;
-            for (var t = 0; t < total; t++)
-            {
-                ids[b * total + t] = t < pad ? settings.PadTokenId : prompt[t - pad];
-                mask[b * total + t] = t < pad ? 0 : 1;
-            }
+            RunSpliced(waiting, capacity, splicer, cancellationToken);
+            return;
         }
+        var running = new List<GenerationRow>(capacity);
+        while (waiting.Count > 0 || running.Count > 0)
+        {
+            running.RemoveAll(r => r.Finished);
+            if (running.Count > 0 && !settings.IterationLevel) throw new InvalidOperationException("a static batch ended with unfinished rows");
+            while (running.Count < capacity && waiting.Count > 0) running.Add(waiting.Dequeue());
+            if (running.Count == 0) return;
+            RunSegment(running, () => settings.IterationLevel && waiting.Count > 0, cancellationToken);
+        }
+    }
 
-        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total));
+    /// <summary>Prefills <paramref name="rows"/> with their prompt plus the tokens generated so far and decodes until every
+    /// row is done or, after a row finished, <paramref name="admit"/> says waiting requests should join.</summary>
+    private void RunSegment(List<GenerationRow> rows, Func<bool> admit, CancellationToken cancellationToken)
+    {
+        var (input, ids, mask, total) = PrefillInput(rows);
+        var batch = rows.Count;
+        Counters.Prefill();
         IDecoderState? past = null;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var active = 0;
                 using (var output = step.Run(input, past))
                 {
                     past?.Dispose();
                     past = step.UsesKvCache ? output.TakePresent() : null;
                     for (var b = 0; b < batch; b++)
-                        if (!rows[b].Finished) Advance(rows[b], output.Logits(b, output.SequenceLength - 1));
+                    {
+                        if (rows[b].Finished) continue;
+                        active++;
+                        Advance(rows[b], output.Logits(b, output.SequenceLength - 1));
+                    }
                 }
+                Counters.Call(batch, active);
                 if (rows.TrueForAll(r => r.Finished)) return;
+                if (rows.Exists(r => r.Finished) && admit()) return;
                 input = step.UsesKvCache ? NextCachedInput(rows, ref mask, ref total) : NextFullInput(rows, ref ids, ref mask, ref total);
             }
         }
@@ -65,6 +89,106 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         {
             past?.Dispose();
         }
+    }
+
+    /// <summary>The first call of a batch: every row's prompt plus generated tokens, left-padded.</summary>
+    private (DecoderBatch Input, long[] Ids, long[] Mask, int Total) PrefillInput(List<GenerationRow> rows)
+    {
+        var batch = rows.Count;
+        var total = rows.Max(r => r.ContextLength);
+        var ids = new long[batch * total];
+        var mask = new long[batch * total];
+        for (var b = 0; b < batch; b++)
+        {
+            var row = rows[b];
+            var pad = total - row.ContextLength;
+            for (var t = 0; t < total; t++)
+            {
+                ids[b * total + t] = t < pad ? settings.PadTokenId : row.ContextToken(t - pad);
+                mask[b * total + t] = t < pad ? 0 : 1;
+            }
+        }
+        var input = new DecoderBatch(batch, total, 0, ids, mask, PositionIds.FromMask(mask, batch, total, total)) { ReserveLength = ReserveFor(rows, total) };
+        return (input, ids, mask, total);
+    }
+
+    private int ReserveFor(List<GenerationRow> rows, int total) =>
+        Math.Min(settings.ContextWindow + 1, total + rows.Max(r => r.Prompt.Options.MaxNewTokens - r.Generated.Count));
+
+    /// <summary>Iteration-level batching over a step whose cache can be spliced: when a row has finished and requests
+    /// wait, only the admitted requests are prefilled, and the new batch's cache is spliced from the continuing rows'
+    /// cache and theirs.</summary>
+    private void RunSpliced(Queue<GenerationRow> waiting, int capacity, IDecoderStateSplicer splicer, CancellationToken cancellationToken)
+    {
+        var running = new List<GenerationRow>();
+        IDecoderState? past = null;
+        long[] mask = [];
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (waiting.Count > 0 && (running.Count == 0 || running.Exists(r => r.Finished)))
+                {
+                    var kept = Enumerable.Range(0, running.Count).Where(b => !running[b].Finished).ToList();
+                    var admitted = new List<GenerationRow>();
+                    while (kept.Count + admitted.Count < capacity && waiting.Count > 0) admitted.Add(waiting.Dequeue());
+                    var (admittedPast, admittedMask, admittedTotal) = Prefill(admitted);
+                    if (kept.Count == 0)
+                    {
+                        past?.Dispose();
+                        (past, mask, total, running) = (admittedPast, admittedMask, admittedTotal, admitted);
+                        continue;
+                    }
+                    // Every row keeps the cache of the tokens it has been fed (prompt + generated but the last),
+                    // without the padding it had in its old batch.
+                    var rows = kept.Select(b => running[b]).Concat(admitted).ToList();
+                    var sources = kept.Select(b => (State: past!, Row: b)).Concat(admitted.Select((_, i) => (State: admittedPast, Row: i)))
+                        .Select((s, b) => (s.State, s.Row, Positions: rows[b].ContextLength - 1)).ToList();
+                    var length = sources.Max(s => s.Positions);
+                    var spliced = splicer.Splice(sources, length, ReserveFor(rows, length));
+                    var combined = new long[rows.Count * length];
+                    for (var b = 0; b < rows.Count; b++) combined.AsSpan((b + 1) * length - sources[b].Positions, sources[b].Positions).Fill(1);
+                    past!.Dispose();
+                    admittedPast.Dispose();
+                    (past, mask, total, running) = (spliced, combined, length, rows);
+                    continue;
+                }
+                if (running.TrueForAll(r => r.Finished)) return;
+
+                var input = NextCachedInput(running, ref mask, ref total);
+                var active = 0;
+                using (var output = step.Run(input, past))
+                {
+                    past?.Dispose();
+                    past = output.TakePresent();
+                    for (var b = 0; b < running.Count; b++)
+                    {
+                        if (running[b].Finished) continue;
+                        active++;
+                        Advance(running[b], output.Logits(b, 0));
+                    }
+                }
+                Counters.Call(running.Count, active);
+            }
+        }
+        finally
+        {
+            past?.Dispose();
+        }
+    }
+
+    /// <summary>Prefills <paramref name="rows"/> on their own and advances each by one token.</summary>
+    private (IDecoderState Past, long[] Mask, int Total) Prefill(List<GenerationRow> rows)
+    {
+        var (input, _, mask, total) = PrefillInput(rows);
+        Counters.Prefill();
+        using var output = step.Run(input, null);
+        var present = output.TakePresent() ?? throw new InvalidOperationException("a KV-cache step returned no present state");
+        for (var b = 0; b < rows.Count; b++) Advance(rows[b], output.Logits(b, total - 1));
+        Counters.Call(rows.Count, rows.Count);
+        return (present, mask, total);
     }
 
     private DecoderBatch NextCachedInput(List<GenerationRow> rows, ref long[] mask, ref int total)

@@ -14,4 +14,10 @@ internal sealed class GenerationRow(int index, GenerationPrompt prompt)
     public string? Text { get; set; }
     public bool Finished => FinishReason is not null;
     public int LastToken => Generated[^1];
+
+    /// <summary>Prompt plus generated tokens: what a re-formed batch prefills for this row.</summary>
+    public int ContextLength => Prompt.PromptIds.Count + Generated.Count;
+
+    public int ContextToken(int position) =>
+        position < Prompt.PromptIds.Count ? Prompt.PromptIds[position] : Generated[position - Prompt.PromptIds.Count];
 }

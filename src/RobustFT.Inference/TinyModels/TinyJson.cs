@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RobustFT.Inference.Tokenization.Loading;
 
 namespace RobustFT.Inference.TinyModels;
 
@@ -20,21 +21,7 @@ internal static class TinyJson
         return stream.ToArray();
     }
 
-    public static void AddedToken(Utf8JsonWriter w, int id, string content)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("id", id);
-        AddedTokenBody(w, content);
-        w.WriteEndObject();
-    }
+    public static void AddedToken(Utf8JsonWriter w, int id, string content) => AddedTokenJson.Write(w, id, content);
 
-    public static void AddedTokenBody(Utf8JsonWriter w, string content)
-    {
-        w.WriteString("content", content);
-        w.WriteBoolean("single_word", false);
-        w.WriteBoolean("lstrip", false);
-        w.WriteBoolean("rstrip", false);
-        w.WriteBoolean("normalized", false);
-        w.WriteBoolean("special", true);
-    }
+    public static void AddedTokenBody(Utf8JsonWriter w, string content) => AddedTokenJson.WriteBody(w, content);
 }

@@ -9,16 +9,17 @@ public static class TinyModelExporter
     public const string ManifestFileName = "robustft-model.json";
     public const string ModelFileName = "model.onnx";
 
-    public static void Write(string outputDir, long seed = 1234)
+    /// <summary>decoder/ (of <paramref name="decoderSpec"/>, default <see cref="TinyGptSpec.Default"/>) and encoder/.</summary>
+    public static void Write(string outputDir, long seed = 1234, TinyGptSpec? decoderSpec = null)
     {
-        WriteDecoder(Path.Combine(outputDir, "decoder"), seed, withPast: true);
+        WriteDecoder(Path.Combine(outputDir, "decoder"), seed, withPast: true, decoderSpec);
         WriteEncoder(Path.Combine(outputDir, "encoder"), seed);
     }
 
     /// <summary>The decoder alone; <paramref name="withPast"/> false writes the no-cache layout.</summary>
-    public static void WriteDecoder(string directory, long seed = 1234, bool withPast = true)
+    public static void WriteDecoder(string directory, long seed = 1234, bool withPast = true, TinyGptSpec? decoderSpec = null)
     {
-        var spec = TinyGptSpec.Default;
+        var spec = decoderSpec ?? TinyGptSpec.Default;
         Directory.CreateDirectory(directory);
         File.WriteAllBytes(Path.Combine(directory, ModelFileName), TinyDecoderGraph.Build(TinyGptWeights.Create(spec, seed), withPast));
         TinyBpeVocabulary.WriteTokenizerFiles(directory);

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using RobustFT.Inference.Tokenization.Loading;
 
 namespace RobustFT.Inference.TinyModels;
 
@@ -57,69 +57,7 @@ public static class TinyWordPieceVocabulary
         }));
     }
 
-    private static byte[] TokenizerJson() => TinyJson.Write(w =>
-    {
-        w.WriteString("version", "1.0");
-        w.WriteNull("truncation");
-        w.WriteNull("padding");
-        w.WriteStartArray("added_tokens");
-        for (var id = 0; id < Specials.Length; id++) TinyJson.AddedToken(w, id, Specials[id]);
-        w.WriteEndArray();
-        w.WriteStartObject("normalizer");
-        w.WriteString("type", "BertNormalizer");
-        w.WriteBoolean("clean_text", true);
-        w.WriteBoolean("handle_chinese_chars", true);
-        w.WriteNull("strip_accents");
-        w.WriteBoolean("lowercase", true);
-        w.WriteEndObject();
-        w.WriteStartObject("pre_tokenizer");
-        w.WriteString("type", "BertPreTokenizer");
-        w.WriteEndObject();
-        w.WriteStartObject("post_processor");
-        w.WriteString("type", "TemplateProcessing");
-        w.WriteStartArray("single");
-        Piece(w, "SpecialToken", Cls, 0); Piece(w, "Sequence", "A", 0); Piece(w, "SpecialToken", Sep, 0);
-        w.WriteEndArray();
-        w.WriteStartArray("pair");
-        Piece(w, "SpecialToken", Cls, 0); Piece(w, "Sequence", "A", 0); Piece(w, "SpecialToken", Sep, 0);
-        Piece(w, "Sequence", "B", 1); Piece(w, "SpecialToken", Sep, 1);
-        w.WriteEndArray();
-        w.WriteStartObject("special_tokens");
-        foreach (var (token, id) in new[] { (Cls, ClsId), (Sep, SepId) })
-        {
-            w.WriteStartObject(token);
-            w.WriteString("id", token);
-            w.WriteStartArray("ids"); w.WriteNumberValue(id); w.WriteEndArray();
-            w.WriteStartArray("tokens"); w.WriteStringValue(token); w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteStartObject("decoder");
-        w.WriteString("type", "WordPiece");
-        w.WriteString("prefix", "##");
-        w.WriteBoolean("cleanup", true);
-        w.WriteEndObject();
-        w.WriteStartObject("model");
-        w.WriteString("type", "WordPiece");
-        w.WriteString("unk_token", Unknown);
-        w.WriteString("continuing_subword_prefix", "##");
-        w.WriteNumber("max_input_chars_per_word", 100);
-        w.WriteStartObject("vocab");
-        for (var id = 0; id < Tokens.Count; id++) w.WriteNumber(Tokens[id], id);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
-
-    private static void Piece(Utf8JsonWriter w, string kind, string id, int typeId)
-    {
-        w.WriteStartObject();
-        w.WriteStartObject(kind);
-        w.WriteString("id", id);
-        w.WriteNumber("type_id", typeId);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
+    private static byte[] TokenizerJson() => BertTokenizerJson.Build(Tokens);
 
     private static string[] BuildTokens()
     {

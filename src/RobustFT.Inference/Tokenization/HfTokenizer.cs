@@ -88,14 +88,20 @@ public sealed class HfTokenizer : ITokenizer
     /// <summary>The raw <c>chat_template</c> of <c>tokenizer_config.json</c>, if any.</summary>
     public string? ChatTemplateText => Config.ChatTemplate;
 
-    /// <summary>Loads <c>tokenizer.json</c> and, when present, <c>tokenizer_config.json</c> from a model directory.</summary>
+    /// <summary>Loads <c>tokenizer.json</c> and, when present, <c>tokenizer_config.json</c> from a model directory. A
+    /// directory without <c>tokenizer.json</c> but with a BERT <c>vocab.txt</c> gets BERT's WordPiece tokenizer around
+    /// that vocabulary (<see cref="BertTokenizerJson"/>; lowercasing unless <c>tokenizer_config.json</c> says
+    /// <c>do_lower_case: false</c>).</summary>
     public static HfTokenizer Load(string directory)
     {
         string tokenizerPath = Path.Combine(directory, FileName);
-        if (!File.Exists(tokenizerPath)) throw new TokenizerException($"{tokenizerPath}: file not found");
         string configPath = Path.Combine(directory, TokenizerConfig.FileName);
         var config = File.Exists(configPath) ? TokenizerConfig.Read(configPath) : TokenizerConfig.Empty;
-        return Parse(File.ReadAllText(tokenizerPath), config, tokenizerPath);
+        if (File.Exists(tokenizerPath)) return Parse(File.ReadAllText(tokenizerPath), config, tokenizerPath);
+        string vocabPath = Path.Combine(directory, BertTokenizerJson.VocabFileName);
+        if (!File.Exists(vocabPath)) throw new TokenizerException($"{tokenizerPath}: file not found (nor a BERT {BertTokenizerJson.VocabFileName})");
+        var json = BertTokenizerJson.Build(BertTokenizerJson.ReadVocabulary(vocabPath), config.DoLowerCase ?? true);
+        return Parse(System.Text.Encoding.UTF8.GetString(json), config, vocabPath);
     }
 
     /// <summary>Builds a tokenizer from the text of <c>tokenizer.json</c> and, optionally, <c>tokenizer_config.json</c>.</summary>

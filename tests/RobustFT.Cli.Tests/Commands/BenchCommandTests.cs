@@ -3,7 +3,8 @@ using RobustFT.Cli.Tests.Support;
 
 namespace RobustFT.Cli.Tests.Commands;
 
-/// <summary><c>robustft bench generate</c> measures a decoder export through the generator and raw ORT.</summary>
+/// <summary><c>robustft bench generate</c> measures a decoder export through the generator and raw ORT, and a mixed-length
+/// workload through static and iteration-level batching.</summary>
 public sealed class BenchCommandTests
 {
     [Fact]
@@ -15,7 +16,7 @@ public sealed class BenchCommandTests
         Assert.True(tiny.ExitCode == 0, tiny.ToString());
 
         var result = await cli.RunAsync(TimeSpan.FromMinutes(2), "bench", "generate", "--model", dir.File("decoder"),
-            "--batch", "1,3", "--prompt", "8", "--new-tokens", "4", "--repeats", "1", "--json");
+            "--batch", "1,3", "--prompt", "8", "--new-tokens", "4", "--repeats", "1", "--mixed", "6", "--rows", "2", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var doc = JsonDocument.Parse(result.Stdout);
@@ -25,7 +26,13 @@ public sealed class BenchCommandTests
         {
             Assert.True(r.GetProperty("generatorTokensPerSecond").GetDouble() > 0);
             Assert.True(r.GetProperty("rawTokensPerSecond").GetDouble() > 0);
+            Assert.InRange(r.GetProperty("outsideOrt").GetDouble(), 0, 1);
         });
+        var mixed = doc.RootElement.GetProperty("mixed").EnumerateArray().ToList();
+        Assert.Equal(["static", "iteration-level"], mixed.Select(m => m.GetProperty("mode").GetString()));
+        Assert.Equal(mixed[0].GetProperty("generatedTokens").GetInt64(), mixed[1].GetProperty("generatedTokens").GetInt64());
+        Assert.All(mixed, m => Assert.InRange(m.GetProperty("occupancy").GetDouble(), 0.01, 1));
+        Assert.True(mixed[1].GetProperty("occupancy").GetDouble() > mixed[0].GetProperty("occupancy").GetDouble(), result.Stdout);
     }
 
     [Fact]

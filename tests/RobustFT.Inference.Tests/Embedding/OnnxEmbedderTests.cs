@@ -16,7 +16,7 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public async Task Embeddings_are_unit_vectors_equal_to_the_reference_mean_pool()
     {
-        using var embedder = OnnxEmbedder.Load(Models.Runtime, Models.EncoderDirectory, TinyModelsFixture.Config);
+        using var embedder = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config);
         string[] texts = ["The sun heats the earth.", "Net sales rose 5 percent"];
 
         var vectors = await embedder.EmbedAsync(texts, CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public void A_text_gets_the_same_vector_alone_and_in_a_padded_batch()
     {
-        using var embedder = OnnxEmbedder.Load(Models.Runtime, Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 8);
+        using var embedder = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 8);
         const string text = "yes";
 
         var alone = embedder.Embed([text])[0];
@@ -52,7 +52,7 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public void Batches_larger_than_the_maximum_are_split_and_keep_their_order()
     {
-        using var embedder = OnnxEmbedder.Load(Models.Runtime, Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 2);
+        using var embedder = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 2);
         string[] texts = ["one", "two", "three", "four", "five"];
 
         var split = embedder.Embed(texts);
@@ -64,8 +64,8 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public void A_model_sentence_embedding_output_is_used_and_agrees_with_mean_pooling()
     {
-        using var pooling = OnnxEmbedder.Load(Models.Runtime, Models.EncoderDirectory, TinyModelsFixture.Config);
-        using var pooled = OnnxEmbedder.Load(Models.Runtime, Models.PooledEncoderDirectory, TinyModelsFixture.Config);
+        using var pooling = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config);
+        using var pooled = OnnxEmbedder.Load(Models.PooledEncoderDirectory, TinyModelsFixture.Config);
         string[] texts = ["profit fell", "the moon and the sun are light"];
 
         var expected = pooling.Embed(texts);

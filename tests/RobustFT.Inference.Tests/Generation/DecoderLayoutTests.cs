@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
 using RobustFT.Inference.Backends;
 using RobustFT.Inference.Onnx.Runtime;
 
@@ -5,12 +6,12 @@ namespace RobustFT.Inference.Tests.Generation;
 
 public sealed class DecoderLayoutTests
 {
-    private static OrtNodeInfo Tensor(string name, OrtElementType type, params long[] shape) =>
+    private static OrtNodeInfo Tensor(string name, TensorElementType type, params long[] shape) =>
         new(name, type, shape, shape.Select(d => d < 0 ? "dim" : "").ToArray());
 
-    private static OrtNodeInfo Ids(string name) => Tensor(name, OrtElementType.Int64, -1, -1);
-    private static OrtNodeInfo Cache(string name) => Tensor(name, OrtElementType.Float, -1, 2, -1, 8);
-    private static readonly OrtNodeInfo Logits = Tensor("logits", OrtElementType.Float, -1, -1, 50);
+    private static OrtNodeInfo Ids(string name) => Tensor(name, TensorElementType.Int64, -1, -1);
+    private static OrtNodeInfo Cache(string name) => Tensor(name, TensorElementType.Float, -1, 2, -1, 8);
+    private static readonly OrtNodeInfo Logits = Tensor("logits", TensorElementType.Float, -1, -1, 50);
 
     [Fact]
     public void A_with_past_export_is_detected_with_its_cache_shape()
@@ -48,7 +49,7 @@ public sealed class DecoderLayoutTests
     {
         var noIds = Assert.Throws<ModelLayoutException>(() => DecoderLayout.Detect("m.onnx", [Ids("attention_mask")], [Logits]));
         var half = Assert.Throws<ModelLayoutException>(() => DecoderLayout.Detect("m.onnx",
-            [Ids("input_ids"), Ids("attention_mask")], [Tensor("logits", OrtElementType.Float16, -1, -1, 50)]));
+            [Ids("input_ids"), Ids("attention_mask")], [Tensor("logits", TensorElementType.Float16, -1, -1, 50)]));
 
         Assert.Contains("no input 'input_ids'", noIds.Message);
         Assert.Contains("only float32 logits", half.Message);

@@ -20,7 +20,7 @@ public sealed class OnnxLanguageModelTests
     [Fact]
     public async Task A_loaded_model_directory_renders_chatml_tokenizes_and_generates_like_the_reference()
     {
-        using var model = OnnxLanguageModel.Load(Models.Runtime, Models.DecoderDirectory, TinyModelsFixture.Config);
+        using var model = OnnxLanguageModel.Load(Models.DecoderDirectory, TinyModelsFixture.Config);
         var options = new GenerationOptions(MaxNewTokens: 8, Temperature: 0.7, Seed: 42);
         GenerationRequest Request(string question) => new("s1", "base", [ChatMessage.System("Answer."), ChatMessage.User(question)], options);
 
@@ -52,7 +52,7 @@ public sealed class OnnxLanguageModelTests
         var empty = Directory.CreateTempSubdirectory("robustft-empty-").FullName;
         try
         {
-            var error = Assert.Throws<FileNotFoundException>(() => OnnxLanguageModel.Load(Models.Runtime, empty, TinyModelsFixture.Config));
+            var error = Assert.Throws<FileNotFoundException>(() => OnnxLanguageModel.Load(empty, TinyModelsFixture.Config));
             Assert.Contains(empty, error.Message);
             Assert.Contains("model.onnx", error.Message);
             Assert.Contains("decoder_model_merged.onnx", error.Message);
@@ -74,7 +74,7 @@ public sealed class OnnxLanguageModelTests
         builder.AddNode("Add", ["input_ids", "attention_mask"], ["scores"]);
         builder.Save(path);
 
-        var error = Assert.Throws<ModelLayoutException>(() => OnnxDecoderStep.Open(Models.Runtime, path, TinyModelsFixture.Config));
+        var error = Assert.Throws<ModelLayoutException>(() => OnnxDecoderStep.Open(path, TinyModelsFixture.Config));
 
         Assert.Contains(path, error.Message);
         Assert.Contains("no output 'logits'", error.Message);
@@ -89,7 +89,7 @@ public sealed class OnnxLanguageModelTests
         var small = TinyGptSpec.Default with { VocabSize = 100 };
         File.WriteAllBytes(Path.Combine(directory, "model.onnx"), TinyDecoderGraph.Build(TinyGptWeights.Create(small, 1), withPast: true));
 
-        var error = Assert.Throws<ModelLayoutException>(() => OnnxLanguageModel.Load(Models.Runtime, directory, TinyModelsFixture.Config));
+        var error = Assert.Throws<ModelLayoutException>(() => OnnxLanguageModel.Load(directory, TinyModelsFixture.Config));
 
         Assert.Contains(Path.Combine(directory, "tokenizer.json"), error.Message);
         Assert.Contains(Path.Combine(directory, "model.onnx"), error.Message);

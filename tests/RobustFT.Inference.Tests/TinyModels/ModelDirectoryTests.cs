@@ -13,7 +13,7 @@ public sealed class ModelDirectoryTests
     [Fact]
     public void The_exported_decoder_directory_is_reported_usable_with_its_layout_tokenizer_and_template()
     {
-        var report = ModelDirectory.Inspect(Models.Runtime, Models.DecoderDirectory, TinyModelsFixture.Config);
+        var report = ModelDirectory.Inspect(Models.DecoderDirectory, TinyModelsFixture.Config);
 
         Assert.True(report.Usable, string.Join("; ", report.Problems));
         Assert.Equal("decoder", report.Kind);
@@ -31,7 +31,7 @@ public sealed class ModelDirectoryTests
     [Fact]
     public void The_exported_encoder_directory_is_reported_as_a_wordpiece_encoder()
     {
-        var report = ModelDirectory.Inspect(Models.Runtime, Models.EncoderDirectory, TinyModelsFixture.Config);
+        var report = ModelDirectory.Inspect(Models.EncoderDirectory, TinyModelsFixture.Config);
 
         Assert.True(report.Usable, string.Join("; ", report.Problems));
         Assert.Equal("encoder", report.Kind);
@@ -43,7 +43,7 @@ public sealed class ModelDirectoryTests
     [Fact]
     public void An_encoder_with_a_sentence_embedding_output_is_reported_as_sentence_transformers()
     {
-        var report = ModelDirectory.Inspect(Models.Runtime, Models.PooledEncoderDirectory, TinyModelsFixture.Config);
+        var report = ModelDirectory.Inspect(Models.PooledEncoderDirectory, TinyModelsFixture.Config);
 
         Assert.True(report.Usable, string.Join("; ", report.Problems));
         Assert.Equal("sentence-transformers", report.Layout);
@@ -59,7 +59,7 @@ public sealed class ModelDirectoryTests
         File.Copy(Path.Combine(Models.DecoderDirectory, "config.json"), Path.Combine(directory, "config.json"), true);
         File.WriteAllText(Path.Combine(directory, "tokenizer.json"), "{ not json");
 
-        var report = ModelDirectory.Inspect(Models.Runtime, directory, TinyModelsFixture.Config);
+        var report = ModelDirectory.Inspect(directory, TinyModelsFixture.Config);
 
         Assert.False(report.Usable);
         Assert.Contains(report.Problems, p => p.Contains("tokenizer.json", StringComparison.Ordinal));

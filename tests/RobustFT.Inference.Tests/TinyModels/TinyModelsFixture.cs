@@ -1,6 +1,5 @@
 using RobustFT.Inference.Backends;
 using RobustFT.Inference.Onnx.Runtime;
-using RobustFT.Inference.Tests.Onnx.Runtime;
 using RobustFT.Inference.TinyModels;
 
 namespace RobustFT.Inference.Tests.TinyModels;
@@ -17,9 +16,8 @@ public sealed class TinyModelsFixture : IDisposable
         TinyModelExporter.Write(Root);
         TinyModelExporter.WriteDecoder(NoPastDirectory, withPast: false);
         TinyModelExporter.WriteEncoder(PooledEncoderDirectory, sentenceEmbedding: true);
-        Runtime = OnnxRuntimeFixture.Shared.Runtime;
-        CachedStep = OnnxDecoderStep.Open(Runtime, Path.Combine(DecoderDirectory, TinyModelExporter.ModelFileName), Config);
-        NoCacheStep = OnnxDecoderStep.Open(Runtime, Path.Combine(NoPastDirectory, TinyModelExporter.ModelFileName), Config);
+        CachedStep = OnnxDecoderStep.Open(Path.Combine(DecoderDirectory, TinyModelExporter.ModelFileName), Config);
+        NoCacheStep = OnnxDecoderStep.Open(Path.Combine(NoPastDirectory, TinyModelExporter.ModelFileName), Config);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
@@ -37,8 +35,6 @@ public sealed class TinyModelsFixture : IDisposable
 
     /// <summary>The same encoder with a <c>sentence_embedding</c> output.</summary>
     public string PooledEncoderDirectory => Path.Combine(Root, "encoder-pooled");
-
-    public OrtRuntime Runtime { get; }
 
     public OnnxDecoderStep CachedStep { get; }
 

@@ -79,16 +79,16 @@ public sealed class TinyOnnxModelTests
         long[] types = new long[10];
         var expected = reference.Forward(ids, mask, 2, types);
 
-        using var session = OrtSession.Open(Models.Runtime, Path.Combine(Models.EncoderDirectory, TinyModelExporter.ModelFileName), TinyModelsFixture.Config);
+        using var session = OnnxSession.Open(Path.Combine(Models.EncoderDirectory, TinyModelExporter.ModelFileName), TinyModelsFixture.Config);
         using var outputs = session.Run(
         [
-            new("input_ids", OrtValue.FromArray(Models.Runtime, ids, 2, 5)),
-            new("attention_mask", OrtValue.FromArray(Models.Runtime, mask, 2, 5)),
-            new("token_type_ids", OrtValue.FromArray(Models.Runtime, types, 2, 5)),
+            ("input_ids", OnnxTestRuns.Tensor(ids, 2, 5)),
+            ("attention_mask", OnnxTestRuns.Tensor(mask, 2, 5)),
+            ("token_type_ids", OnnxTestRuns.Tensor(types, 2, 5)),
         ], ["last_hidden_state"]);
 
-        Assert.Equal([2L, 5, spec.Hidden], outputs[0].Shape);
-        AssertClose(expected, outputs[0].AsSpan<float>());
+        Assert.Equal([2L, 5, spec.Hidden], outputs[0].Shape());
+        AssertClose(expected, outputs[0].GetTensorDataAsSpan<float>());
     }
 
     [Fact]

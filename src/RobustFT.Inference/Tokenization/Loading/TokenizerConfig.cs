@@ -9,6 +9,9 @@ public sealed record TokenizerConfig(string? BosToken, string? EosToken, string?
 
     public static readonly TokenizerConfig Empty = new(null, null, null, null);
 
+    /// <summary><c>do_lower_case</c> (BERT tokenizers), when given.</summary>
+    public bool? DoLowerCase { get; init; }
+
     public static TokenizerConfig Read(string path)
     {
         if (!File.Exists(path)) throw new TokenizerException($"{path}: file not found");
@@ -31,7 +34,11 @@ public sealed record TokenizerConfig(string? BosToken, string? EosToken, string?
         {
             var root = new JsonNode(fileName, "", doc.RootElement);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw root.Error("the document must be a JSON object");
-            return new TokenizerConfig(TokenText(root, "bos_token"), TokenText(root, "eos_token"), TokenText(root, "pad_token"), ReadChatTemplate(root));
+            return new TokenizerConfig(TokenText(root, "bos_token"), TokenText(root, "eos_token"), TokenText(root, "pad_token"), ReadChatTemplate(root))
+            {
+                DoLowerCase = doc.RootElement.TryGetProperty("do_lower_case", out var lower) && lower.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? lower.GetBoolean() : null,
+            };
         }
     }
 

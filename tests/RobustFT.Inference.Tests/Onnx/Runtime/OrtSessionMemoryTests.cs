@@ -4,7 +4,7 @@ using RobustFT.Inference.Onnx.Runtime;
 namespace RobustFT.Inference.Tests.Onnx.Runtime;
 
 [Collection(OnnxRuntimeCollection.Name)]
-public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
+public sealed class OrtSessionMemoryTests
 {
     private const int Runs = 10_000;
     private const long MaxGrowthBytes = 30L * 1024 * 1024;
@@ -15,16 +15,15 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
     [Fact]
     public void Ten_thousand_runs_do_not_grow_native_memory_beyond_30_MB()
     {
-        using var session = OrtSession.FromBytes(
-            fixture.Runtime, TestModels.SoftmaxClassifier(), new SessionConfig(IntraOpThreads: 1, InterOpThreads: 1));
+        using var session = OnnxSession.FromBytes(
+            TestModels.SoftmaxClassifier(), new SessionConfig(IntraOpThreads: 1, InterOpThreads: 1));
         var x = new float[Batch * 3];
         for (var i = 0; i < 500; i++)
         {
             RunOnce(session, x, i);
         }
 
-        CollectGarbage();
-        var before = ReadVmRssBytes();
+        var before = ProcessMemory.ResidentBytesAfterCollection();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < Runs; i++)
         {
@@ -32,8 +31,7 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
         }
 
         watch.Stop();
-        CollectGarbage();
-        var after = ReadVmRssBytes();
+        var after = ProcessMemory.ResidentBytesAfterCollection();
 
         Assert.True(
             after - before < MaxGrowthBytes,
@@ -41,12 +39,12 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{Runs} runs took {watch.Elapsed}.");
     }
 
-    private void RunOnce(OrtSession session, float[] x, int i)
+    private static void RunOnce(OnnxSession session, float[] x, int i)
     {
         x[i % x.Length] = i % 7;
-        using var input = OrtValue.FromArray(fixture.Runtime, x, Batch, 3);
-        using var results = session.Run([new("x", input)], ["probs"]);
-        var probs = results[0].AsSpan<float>();
+        using var input = OnnxTestRuns.Tensor(x, Batch, 3);
+        using var results = session.Run([("x", input)], ["probs"]);
+        var probs = results[0].GetTensorDataAsSpan<float>();
         Assert.Equal(Batch * 4, probs.Length);
         var sum = 0f;
         for (var c = 0; c < 4; c++)
@@ -55,26 +53,5 @@ public sealed class OrtSessionMemoryTests(OnnxRuntimeFixture fixture)
         }
 
         Assert.InRange(sum, 0.999f, 1.001f);
-    }
-
-    private static void CollectGarbage()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static long ReadVmRssBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kib = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-                return kib * 1024;
-            }
-        }
-
-        throw new InvalidOperationException("VmRSS not found in /proc/self/status.");
     }
 }
