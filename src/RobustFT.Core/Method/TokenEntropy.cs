@@ -3,12 +3,14 @@ namespace RobustFT.Core.Method;
 /// <summary>The selection score of a response: H = −mean log p over its generated tokens.</summary>
 public static class TokenEntropy
 {
-    /// <summary>Entropies are ranked, stored and printed rounded to this many decimals (1e-4). Batched float32 inference
-    /// depends on batch composition, so the same response recomputed in another batch (after a resume) has an entropy
-    /// a few 1e-7 off (measured with the tiny ONNX models, batches of 8: rounded to 1e-6, 5 to 10 of 60 samples.csv rows
-    /// still differed per resume; rounded to 1e-4, none in 8 resumes). A flip needs a value within that noise of a
-    /// rounding boundary: rare at 1e-4, not impossible; only batch-invariant inference excludes it.</summary>
-    public const int Decimals = 4;
+    /// <summary>Entropies are ranked, stored and printed rounded to this many decimals (1e-6), ties broken by sample id
+    /// (<see cref="EntropySelector"/>). Batched float32 inference depends on batch composition: the same response
+    /// generated in another batch (as a resumed run does) had log-probabilities a few 1e-7 off (measured with the tiny
+    /// ONNX models in batches of 8), and no rounding precision hides that for a value near a rounding boundary. So the
+    /// context answer, whose log-probabilities give this entropy, is scored alone
+    /// (<c>GenerationOptions.ScoreAlone</c>): its numbers depend only on its tokens, and the rounding only fixes the
+    /// precision that ranking, ties and files use.</summary>
+    public const int Decimals = 6;
 
     /// <summary><see cref="FromLogprobs"/> rounded to <see cref="Decimals"/> (midpoints away from zero).</summary>
     public static double Rounded(IReadOnlyList<float> logprobs) => Round(FromLogprobs(logprobs));

@@ -30,6 +30,8 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         }
         if (rows.Count > 0) Schedule(rows, cancellationToken);
         foreach (var row in rows)
+            if (row.Prompt.Options.ScoreAlone && row.Generated.Count > 0) ScoreAlone(row, cancellationToken);
+        foreach (var row in rows)
             results[row.Index] = new GeneratedSequence(row.Text!, row.Generated, row.Logprobs, settings.ComputeEntropy ? row.Entropies : null, row.FinishReason!);
         return results!;
     }
@@ -88,6 +90,30 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         finally
         {
             past?.Dispose();
+        }
+    }
+
+    /// <summary>Replaces a finished row's log-probabilities (and entropies) with those of one forward pass of the row
+    /// alone over its prompt and generated tokens: the same tokens always get the same numbers, whatever batch they were
+    /// generated in (<see cref="Abstractions.GenerationOptions.ScoreAlone"/>).</summary>
+    private void ScoreAlone(GenerationRow row, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var promptLength = row.Prompt.PromptIds.Count;
+        var length = row.ContextLength - 1; // the last generated token predicts nothing that is scored
+        var ids = new long[length];
+        for (var t = 0; t < length; t++) ids[t] = row.ContextToken(t);
+        var mask = new long[length];
+        Array.Fill(mask, 1L);
+        var input = new DecoderBatch(1, length, 0, ids, mask, PositionIds.FromMask(mask, 1, length, length)) { ReserveLength = length };
+        using var output = step.Run(input, null);
+        output.TakePresent()?.Dispose();
+        Counters.Call(1, 1);
+        for (var i = 0; i < row.Generated.Count; i++)
+        {
+            var scored = TokenSampler.Score(output.Logits(0, promptLength - 1 + i), row.Generated[i], settings.ComputeEntropy);
+            row.Logprobs[i] = scored.Logprob;
+            if (settings.ComputeEntropy) row.Entropies[i] = scored.Entropy;
         }
     }
 

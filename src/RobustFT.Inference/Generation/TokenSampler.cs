@@ -13,6 +13,17 @@ public static class TokenSampler
     public static SampledToken Choose(ReadOnlySpan<float> logits, GenerationOptions options, SplitMix64 random, bool computeEntropy)
     {
         var argmax = TensorPrimitives.IndexOfMax(logits);
+        var chosen = options.Temperature <= 0 ? argmax : Sample(logits, logits[argmax], options, random);
+        return Score(logits, chosen, computeEntropy, argmax);
+    }
+
+    /// <summary>The log-probability of <paramref name="token"/> under the raw logits (and the distribution's entropy),
+    /// without choosing: for scoring a token that was already generated.</summary>
+    public static SampledToken Score(ReadOnlySpan<float> logits, int token, bool computeEntropy) =>
+        Score(logits, token, computeEntropy, TensorPrimitives.IndexOfMax(logits));
+
+    private static SampledToken Score(ReadOnlySpan<float> logits, int token, bool computeEntropy, int argmax)
+    {
         var max = logits[argmax];
         var rented = ArrayPool<float>.Shared.Rent(logits.Length);
         try
@@ -26,9 +37,7 @@ public static class TokenSampler
 
             // H = -Σ p·(l - lse) = lse - Σ p·l, with p = shifted / sum.
             var entropy = computeEntropy ? (float)(logSumExp - TensorPrimitives.Dot(shifted, logits) / sum) : float.NaN;
-
-            var chosen = options.Temperature <= 0 ? argmax : Sample(logits, max, options, random);
-            return new SampledToken(chosen, (float)(logits[chosen] - logSumExp), entropy);
+            return new SampledToken(token, (float)(logits[token] - logSumExp), entropy);
         }
         finally
         {

@@ -59,11 +59,11 @@ public class EntropySelectorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => EntropySelector.Select(Scores(("a", 1)), beta));
 
     [Fact]
-    public void Entropies_that_differ_below_the_fourth_decimal_rank_as_ties_broken_by_id()
+    public void Entropies_that_differ_below_the_sixth_decimal_rank_as_ties_broken_by_id()
     {
-        // The same responses recomputed in another batch: "b" moves from just above "a" to just below it.
-        var first = EntropySelector.Select(Scores(("a", 0.4000001), ("b", 0.40000032), ("c", 0.9)), 0.5);
-        var resumed = EntropySelector.Select(Scores(("a", 0.40000032), ("b", 0.4000001), ("c", 0.9)), 0.5);
+        // "b" moves from just above "a" to just below it, below the precision entropies are ranked at.
+        var first = EntropySelector.Select(Scores(("a", 0.40000001), ("b", 0.000000032 + 0.4), ("c", 0.9)), 0.5);
+        var resumed = EntropySelector.Select(Scores(("a", 0.000000032 + 0.4), ("b", 0.40000001), ("c", 0.9)), 0.5);
 
         Assert.Equal(first.Decisions.OrderBy(d => d.Key), resumed.Decisions.OrderBy(d => d.Key));
         Assert.Equal((1, 2), (first.Decisions["a"].Rank, first.Decisions["b"].Rank));
@@ -74,7 +74,7 @@ public class EntropySelectorTests
     public void Samples_tied_at_the_threshold_after_rounding_are_all_dropped()
     {
         // Rounded: a = 0.1, b = c = 0.2 (the median), d = 0.3.
-        var result = EntropySelector.Select(Scores(("a", 0.1), ("b", 0.20004), ("c", 0.19996), ("d", 0.3)), 0.5);
+        var result = EntropySelector.Select(Scores(("a", 0.1), ("b", 0.2000004), ("c", 0.1999996), ("d", 0.3)), 0.5);
 
         Assert.Equal(0.2, result.Threshold, 12);
         Assert.Equal([true, false, false, false], new[] { "a", "b", "c", "d" }.Select(id => result.Decisions[id].Selected));

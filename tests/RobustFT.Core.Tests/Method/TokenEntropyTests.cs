@@ -16,13 +16,13 @@ public class TokenEntropyTests
         Assert.Throws<ArgumentException>(() => TokenEntropy.FromLogprobs([]));
 
     [Theory]
-    [InlineData(0.12344999, 0.1234)]
-    [InlineData(0.12345001, 0.1235)]
-    [InlineData(1.99999, 2.0)]
-    public void Entropies_are_rounded_to_four_decimals(double entropy, double rounded) =>
+    [InlineData(0.1234564999, 0.123456)]
+    [InlineData(0.1234565001, 0.123457)]
+    [InlineData(1.9999999, 2.0)]
+    public void Entropies_are_rounded_to_six_decimals(double entropy, double rounded) =>
         Assert.Equal(rounded, TokenEntropy.Round(entropy));
 
     [Fact]
-    public void The_rounded_entropy_prints_at_four_decimals_at_most() =>
-        Assert.Equal("0.3667", TokenEntropy.Rounded([-0.2f, -0.4f, -0.5f]).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+    public void The_rounded_entropy_prints_at_six_decimals_at_most() =>
+        Assert.Equal("0.366667", TokenEntropy.Rounded([-0.2f, -0.4f, -0.5f]).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 }

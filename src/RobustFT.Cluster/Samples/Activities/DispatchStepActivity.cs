@@ -71,7 +71,10 @@ public sealed class DispatchStepActivity(RunCatalog runs) : IStateMachineActivit
         Task Generate(string step, IReadOnlyList<ChatMessage> messages, int maxNewTokens)
         {
             var s = run.Settings;
-            var options = new GenerationOptions(maxNewTokens, s.Temperature, s.TopP, s.TopK, StepSeed.For(s.Method.Seed, saga.SampleId, step));
+            // The context answer's log-probabilities become the selection entropy: scored alone, so that they do not
+            // depend on the batch the request ran in (a resumed run recomputes in other batches).
+            var options = new GenerationOptions(maxNewTokens, s.Temperature, s.TopP, s.TopK, StepSeed.For(s.Method.Seed, saga.SampleId, step),
+                ScoreAlone: step == SampleSteps.Context);
             return context.Publish(new GenerateRequest(saga.CorrelationId, saga.RunId, saga.SampleId, step, messages, options), context.CancellationToken);
         }
     }
