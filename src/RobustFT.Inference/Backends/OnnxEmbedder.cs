@@ -20,7 +20,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
     private readonly bool _hasTokenTypes;
     private readonly string _output;
 
-    public OnnxEmbedder(OnnxSession session, ITokenizer tokenizer, string modelId, int maxLength, int padTokenId, int maxBatchSize = 32)
+    public OnnxEmbedder(OnnxSession session, ITokenizer tokenizer, string modelId, int maxLength, int padTokenId, int maxBatchSize)
     {
         _session = session;
         _tokenizer = tokenizer;
@@ -39,7 +39,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
             : throw new ModelLayoutException($"{session.Source}: the encoder has neither '{SentenceEmbedding}' nor '{LastHiddenState}' (outputs: {string.Join(", ", outputs)})");
     }
 
-    public static OnnxEmbedder Load(string directory, SessionConfig config, int maxBatchSize = 32)
+    public static OnnxEmbedder Load(string directory, SessionConfig config, int maxBatchSize)
     {
         var modelPath = ModelFiles.Find(directory, ModelFiles.EncoderCandidates);
         var tokenizer = HfTokenizer.Load(directory);

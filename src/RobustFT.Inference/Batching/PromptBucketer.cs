@@ -3,7 +3,7 @@ namespace RobustFT.Inference.Batching;
 /// <summary>Cuts a set of requests into model batches: requests of similar prompt length go together (less padding),
 /// and a batch is cut at <see cref="MaxBatchSize"/> requests or <see cref="MaxBatchTokens"/> padded tokens
 /// (longest prompt + new tokens, times the batch size).</summary>
-public sealed record PromptBucketer(int MaxBatchSize = 32, int MaxBatchTokens = 16384)
+public sealed record PromptBucketer(int MaxBatchSize, int MaxBatchTokens)
 {
     /// <summary>Groups request indices; <paramref name="tokenCounts"/> holds each request's prompt + new-token budget.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Split(IReadOnlyList<int> tokenCounts)

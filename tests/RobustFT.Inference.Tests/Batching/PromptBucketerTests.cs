@@ -24,7 +24,7 @@ public sealed class PromptBucketerTests
     {
         var counts = Enumerable.Repeat(20, 10).ToList();
 
-        var batches = new PromptBucketer(MaxBatchSize: 4).Split(counts);
+        var batches = new PromptBucketer(MaxBatchSize: 4, MaxBatchTokens: 16384).Split(counts);
 
         Assert.Equal([4, 4, 2], batches.Select(b => b.Count));
     }
@@ -54,7 +54,7 @@ public sealed class PromptBucketerTests
     {
         var counts = new[] { 30, 300, 40, 700, 100, 50, 120, 310 };
 
-        var batches = new PromptBucketer(MaxBatchSize: 32).Split(counts);
+        var batches = new PromptBucketer(MaxBatchSize: 32, MaxBatchTokens: 16384).Split(counts);
 
         Assert.All(batches, b => Assert.Single(b.Select(i => PromptBucketer.Bucket(counts[i])).Distinct()));
         Assert.Equal(counts.Select(PromptBucketer.Bucket).Distinct().Count(), batches.Count);
@@ -63,7 +63,7 @@ public sealed class PromptBucketerTests
     [Fact]
     public void Within_a_batch_requests_are_ordered_by_length()
     {
-        var batches = new PromptBucketer().Split([50, 10, 30]);
+        var batches = new PromptBucketer(MaxBatchSize: 32, MaxBatchTokens: 16384).Split([50, 10, 30]);
 
         Assert.Equal([1, 2, 0], Assert.Single(batches));
     }
@@ -93,13 +93,13 @@ public sealed class PromptBucketerTests
     [Fact]
     public void No_requests_give_no_batches()
     {
-        Assert.Empty(new PromptBucketer().Split([]));
+        Assert.Empty(new PromptBucketer(MaxBatchSize: 32, MaxBatchTokens: 16384).Split([]));
     }
 
     [Fact]
     public void A_maximum_size_below_one_is_refused_naming_the_setting()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => new PromptBucketer(MaxBatchSize: 0).Split([1]));
+        var e = Assert.Throws<InvalidOperationException>(() => new PromptBucketer(MaxBatchSize: 0, MaxBatchTokens: 16384).Split([1]));
 
         Assert.Contains("max-batch-size", e.Message, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public async Task Embeddings_are_unit_vectors_equal_to_the_reference_mean_pool()
     {
-        using var embedder = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config);
+        using var embedder = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 32);
         string[] texts = ["The sun heats the earth.", "Net sales rose 5 percent"];
 
         var vectors = await embedder.EmbedAsync(texts, CancellationToken.None);
@@ -64,8 +64,8 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public void A_model_sentence_embedding_output_is_used_and_agrees_with_mean_pooling()
     {
-        using var pooling = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config);
-        using var pooled = OnnxEmbedder.Load(Models.PooledEncoderDirectory, TinyModelsFixture.Config);
+        using var pooling = OnnxEmbedder.Load(Models.EncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 32);
+        using var pooled = OnnxEmbedder.Load(Models.PooledEncoderDirectory, TinyModelsFixture.Config, maxBatchSize: 32);
         string[] texts = ["profit fell", "the moon and the sun are light"];
 
         var expected = pooling.Embed(texts);
