@@ -90,7 +90,10 @@ public sealed class OpenAiBackendRunTests
         var cachedAtEnd = await CacheEntriesAsync(output);
         Assert.True(cachedAtEnd - cachedAtKill == chat.Count + embedded.Distinct().Count(),
             $"cache {cachedAtKill} at the kill, {cachedAtEnd} at the end; the resumed run asked {chat.Count} completions and {embedded.Count} embeddings ({embedded.Distinct().Count()} distinct texts); first run: {callsBefore} calls, {server.Calls.Take(callsBefore).Count(c => c.Path == "embeddings")} embedding calls; report: {report.CacheHits} hits");
-        Assert.True(report.CacheHits > 0);
+        // Finished work was not redone: the resumed run asked for only part of the run's requests. (Cache hits are not
+        // asserted: a hit needs a kill between an answer's cache write and its sample's next state, a narrow window.)
+        var distinct = server.Received.Select(c => (c.SampleId, c.Step)).Distinct().Count();
+        Assert.True(chat.Count < distinct, $"the resumed run asked {chat.Count} of the run's {distinct} distinct completions");
     }
 
     [Fact]
