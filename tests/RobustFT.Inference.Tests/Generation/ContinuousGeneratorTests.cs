@@ -122,16 +122,23 @@ public sealed class ContinuousGeneratorTests
     [Fact]
     public async Task A_failing_decoder_call_faults_the_submissions_in_its_batch_and_the_loop_serves_the_next_ones()
     {
-        var prompts = MixedPrompts(3);
+        var prompts = MixedPrompts(3).Select(p => p with { Options = new GenerationOptions(MaxNewTokens: 10) }).ToArray();
         var next = new GenerationPrompt(ReferenceModels.Prompt(90, 9), new GenerationOptions(MaxNewTokens: 6));
         var expected = Alone([next], cached: true)[0];
-        var step = new ObservedDecoderStep(Models.CachedStep, (call, _) =>
+        using var allSubmitted = new ManualResetEventSlim();
+        var thrown = false;
+        // The first call waits until the three requests are submitted; the first call carrying all three fails.
+        var step = new ObservedDecoderStep(Models.CachedStep, (call, batch) =>
         {
-            if (call == 2) throw new InvalidOperationException("device lost");
+            if (call == 1) allSubmitted.Wait(Timeout);
+            if (batch.BatchSize != 3 || thrown) return;
+            thrown = true;
+            throw new InvalidOperationException("device lost");
         });
         using var engine = new ContinuousGenerator(step, new TinyByteTokenizer(), ReferenceModels.Settings() with { MaxRunningRows = 4 });
 
         var failed = prompts.Select(p => engine.SubmitAsync(p)).ToArray();
+        allSubmitted.Set();
         foreach (var task in failed)
         {
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => task.WaitAsync(Timeout));
