@@ -19,11 +19,7 @@ public sealed class ContinuousGeneratorTests
 
     private static IDecoderStep Step(bool cached) => cached ? Models.CachedStep : Models.NoCacheStep;
 
-    // Prompt lengths 1..23 and answer lengths 2..14, mixed so rows finish at different steps.
-    private static GenerationPrompt[] MixedPrompts(int count, int seed = 40) =>
-        Enumerable.Range(0, count)
-            .Select(i => new GenerationPrompt(ReferenceModels.Prompt(seed + i, 1 + (i * 7) % 23), new GenerationOptions(MaxNewTokens: 2 + (i * 5) % 13)))
-            .ToArray();
+    private static GenerationPrompt[] MixedPrompts(int count, int seed = 40) => ReferenceModels.MixedPrompts(count, seed);
 
     private static GeneratedSequence[] Alone(IReadOnlyList<GenerationPrompt> prompts, bool cached, GeneratorSettings? settings = null)
     {
