@@ -17,7 +17,7 @@ public static class BenchCommand
         var prompt = new Option<int>("--prompt") { Description = "Prompt length in tokens", DefaultValueFactory = _ => 32 };
         var newTokens = new Option<int>("--new-tokens") { Description = "Tokens generated per row", DefaultValueFactory = _ => 64 };
         var repeats = new Option<int>("--repeats") { Description = "Repeats (best is kept)", DefaultValueFactory = _ => 3 };
-        var mixed = new Option<int>("--mixed") { Description = "Also run a mixed-length workload of this many requests (prompts 16–256, answers 8–256 tokens) through static and iteration-level batching", DefaultValueFactory = _ => 0 };
+        var mixed = new Option<int>("--mixed") { Description = "Also run a mixed-length workload of this many requests (prompts 16–256, answers 8–256 tokens) through static, iteration-level and continuous batching", DefaultValueFactory = _ => 0 };
         var rows = new Option<int>("--rows") { Description = "Rows decoding together in the mixed workload", DefaultValueFactory = _ => 16 };
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
@@ -43,7 +43,7 @@ public static class BenchCommand
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     results = results.Select(r => new { batch = r.Batch, promptTokens = r.PromptLength, newTokens = r.NewTokens, generatorTokensPerSecond = r.GeneratorTokensPerSecond, rawTokensPerSecond = r.RawTokensPerSecond, ratio = r.Ratio, outsideOrt = r.OutsideOrt }),
-                    mixed = mixedResults.Select(m => new { mode = m.Mode, requests = m.Requests, runningRows = m.RunningRows, generatedTokens = m.GeneratedTokens, tokensPerSecond = m.TokensPerSecond, occupancy = m.Occupancy, calls = m.Calls, prefills = m.Prefills }),
+                    mixed = mixedResults.Select(m => new { mode = m.Mode, requests = m.Requests, runningRows = m.RunningRows, generatedTokens = m.GeneratedTokens, tokensPerSecond = m.TokensPerSecond, occupancy = m.Occupancy, calls = m.Calls, prefills = m.Prefills, admittedRows = m.AdmittedRows }),
                 }, new JsonSerializerOptions { WriteIndented = true }));
             return Task.FromResult(Cli.Ok);
         }));

@@ -134,7 +134,10 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
 
     /// <summary>Worker batching. With the generator on an OpenAI-compatible server, the worker runs enough batches at
     /// once to keep <c>robustft.inference.openai.max-concurrent-requests</c> in flight (twice the batches that fill
-    /// it, so one finishing batch does not idle the server); the client still never exceeds that limit.</summary>
+    /// it, so one finishing batch does not idle the server); the client still never exceeds that limit. With the ONNX
+    /// generator (continuous batching) the generation gate runs enough calls at once to fill twice
+    /// <c>robustft.inference.generator.max-running-rows</c>, so requests arriving while a call decodes join its running
+    /// batch; the embedder keeps <c>concurrent-batches</c>.</summary>
     public WorkerOptions Worker()
     {
         var maxBatch = _r.Int("robustft.inference.batching.max-batch-size");
@@ -142,11 +145,17 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         if (string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase)
             && _r.Int("robustft.inference.openai.max-concurrent-requests") is var inFlight and > 0 && maxBatch > 0)
             concurrent = Math.Max(concurrent, 2 * ((inFlight + maxBatch - 1) / maxBatch));
+        var generationCalls = 0;
+        if (string.Equals(_r.String("robustft.inference.backend"), "onnx", StringComparison.OrdinalIgnoreCase) && maxBatch > 0)
+        {
+            var runningRows = _r.Int("robustft.inference.generator.max-running-rows");
+            generationCalls = Math.Max(concurrent, 2 * Math.Max(1, (runningRows + maxBatch - 1) / maxBatch));
+        }
         return new WorkerOptions(
             maxBatch,
             _r.Int("robustft.inference.batching.max-batch-tokens"),
             _r.Duration("robustft.inference.batching.max-wait"),
-            concurrent);
+            concurrent) { GenerationCalls = generationCalls };
     }
 
     public CoordinatorOptions Coordinator() => new(

@@ -16,10 +16,13 @@ public abstract class BatchConsumerDefinition<TConsumer, TMessage> : ConsumerDef
     public const int ConsumerCallsPerModelCall = 4;
 
     private readonly WorkerOptions _options;
+    private readonly int _modelCalls;
 
-    protected BatchConsumerDefinition(WorkerOptions options, string endpointName)
+    /// <param name="modelCalls">Model calls the endpoint's gate runs at once.</param>
+    protected BatchConsumerDefinition(WorkerOptions options, string endpointName, int modelCalls)
     {
         _options = options;
+        _modelCalls = modelCalls;
         EndpointName = endpointName;
     }
 
@@ -27,7 +30,7 @@ public abstract class BatchConsumerDefinition<TConsumer, TMessage> : ConsumerDef
         IRegistrationContext context)
     {
         var limit = Math.Max(1, _options.MaxBatchSize);
-        var modelCalls = Math.Max(1, _options.ConcurrentBatches);
+        var modelCalls = Math.Max(1, _modelCalls);
         endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, limit * (modelCalls + 2));
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000));
         consumerConfigurator.Options<BatchOptions>(b => b

@@ -3,4 +3,4 @@ using RobustFT.Cluster.Workers;
 namespace RobustFT.Cluster.Hosting;
 
 public sealed class EmbedBatchConsumerDefinition(WorkerOptions options)
-    : BatchConsumerDefinition<EmbedBatchConsumer, Contracts.EmbedRequest>(options, "robustft-embed");
+    : BatchConsumerDefinition<EmbedBatchConsumer, Contracts.EmbedRequest>(options, "robustft-embed", options.ConcurrentBatches);

@@ -3,4 +3,4 @@ using RobustFT.Cluster.Workers;
 namespace RobustFT.Cluster.Hosting;
 
 public sealed class GenerateBatchConsumerDefinition(WorkerOptions options)
-    : BatchConsumerDefinition<GenerateBatchConsumer, Contracts.GenerateRequest>(options, "robustft-generate");
+    : BatchConsumerDefinition<GenerateBatchConsumer, Contracts.GenerateRequest>(options, "robustft-generate", options.GenerationModelCalls);

@@ -5,13 +5,14 @@ namespace RobustFT.Cluster.Workers;
 
 /// <summary>The node's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="ILanguageModel"/>: every
 /// generation consumer call submits its cache misses here, so requests that arrive while the model is busy share its
-/// next call. Calls are cut by length bucket, max-batch-size and max-batch-tokens; each call's size goes to
+/// next call (with a continuous-batching model, <see cref="WorkerOptions.GenerationModelCalls"/> calls run at once and
+/// join its running batch). Calls are cut by length bucket, max-batch-size and max-batch-tokens; each call's size goes to
 /// <see cref="WorkerMetrics.BatchSize"/>.</summary>
 public sealed class GenerationGate(ILanguageModel model, WorkerOptions options, WorkerMetrics metrics) : IDisposable
 {
     private readonly ModelGate<GenerationRequest, GenerationResult> _gate = new(
         $"model {model.ModelId}", model.GenerateAsync, EstimateTokens,
-        new PromptBucketer(options.MaxBatchSize, options.MaxBatchTokens), options.ConcurrentBatches, metrics.RecordModelCall);
+        new PromptBucketer(options.MaxBatchSize, options.MaxBatchTokens), options.GenerationModelCalls, metrics.RecordModelCall);
 
     public string ModelId => model.ModelId;
 

@@ -8,13 +8,17 @@ using RobustFT.Inference.Tokenization.Loading;
 namespace RobustFT.Inference.Backends;
 
 /// <summary><see cref="ILanguageModel"/> over an Optimum decoder export directory: renders each request's messages with
-/// the chat template, tokenizes, and generates the whole batch at once (bucketing by length happens upstream).</summary>
+/// the chat template, tokenizes, and submits every request to the model's <see cref="ContinuousGenerator"/>, so the
+/// requests of concurrent calls share one running batch (bucketing by length happens upstream).</summary>
 public sealed class OnnxLanguageModel(IDecoderStep step, ITokenizer tokenizer, IChatTemplate template, GeneratorSettings settings, string modelId)
     : ILanguageModel, IDisposable
 {
-    private readonly BatchGenerator _generator = new(step, tokenizer, settings);
+    private readonly ContinuousGenerator _engine = new(step, tokenizer, settings, modelId);
 
     public string ModelId { get; } = modelId;
+
+    /// <summary>What the model's decode loop has done (calls, occupancy, admissions into a running batch).</summary>
+    public GeneratorCounters Counters => _engine.Counters;
 
     public GeneratorSettings Settings => settings;
 
@@ -52,30 +56,34 @@ public sealed class OnnxLanguageModel(IDecoderStep step, ITokenizer tokenizer, I
         }
     }
 
-    public Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> batch, CancellationToken cancellationToken) =>
-        Task.Run(() => (IReadOnlyList<GenerationResult>)Generate(batch, cancellationToken).Select(s => s.ToResult()).ToArray(), cancellationToken);
+    public async Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> batch, CancellationToken cancellationToken) =>
+        (await GenerateSequencesAsync(batch, cancellationToken)).Select(s => s.ToResult()).ToArray();
 
     /// <summary>Like <see cref="GenerateAsync"/> with the entropies of each step (when the model was loaded with them).</summary>
-    public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<GenerationRequest> batch, CancellationToken cancellationToken = default)
+    public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<GenerationRequest> batch, CancellationToken cancellationToken = default) =>
+        GenerateSequencesAsync(batch, cancellationToken).GetAwaiter().GetResult();
+
+    private async Task<GeneratedSequence[]> GenerateSequencesAsync(IReadOnlyList<GenerationRequest> batch, CancellationToken cancellationToken)
     {
-        var prompts = new GenerationPrompt[batch.Count];
-        var failures = new Dictionary<int, GeneratedSequence>();
+        var results = new Task<GeneratedSequence>[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             try
             {
-                prompts[i] = new GenerationPrompt(tokenizer.Encode(template.Render(batch[i].Messages, addGenerationPrompt: true)), batch[i].Options);
+                var prompt = new GenerationPrompt(tokenizer.Encode(template.Render(batch[i].Messages, addGenerationPrompt: true)), batch[i].Options);
+                results[i] = _engine.SubmitAsync(prompt, cancellationToken);
             }
             catch (Exception e) when (e is TokenizerException or ArgumentException)
             {
-                failures[i] = GeneratedSequence.Failed($"{batch[i].SampleId}/{batch[i].Step}: could not tokenize the prompt: {e.Message}");
-                prompts[i] = new GenerationPrompt([], batch[i].Options with { MaxNewTokens = 0 });
+                results[i] = Task.FromResult(GeneratedSequence.Failed($"{batch[i].SampleId}/{batch[i].Step}: could not tokenize the prompt: {e.Message}"));
             }
         }
-        var results = _generator.Generate(prompts, cancellationToken).ToArray();
-        foreach (var (index, failure) in failures) results[index] = failure;
-        return results;
+        return await Task.WhenAll(results);
     }
 
-    public void Dispose() => (step as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        (step as IDisposable)?.Dispose();
+    }
 }

@@ -48,5 +48,7 @@ internal sealed class BenchModel : IDisposable
 
     public BatchGenerator Generator(GeneratorSettings settings) => new(Timed, Tokenizer, settings);
 
+    public ContinuousGenerator Continuous(GeneratorSettings settings) => new(Timed, Tokenizer, settings, "bench");
+
     public void Dispose() => Step.Dispose();
 }

@@ -87,8 +87,12 @@ public static class DecoderThroughputBench
     }
 
     /// <summary>The mixed-length workload (<see cref="MixedWorkload"/>, <paramref name="requests"/> requests) with at most
-    /// <paramref name="runningRows"/> rows decoding together: static batches vs iteration-level batching. Both must give
-    /// the same tokens (checked).</summary>
+    /// <paramref name="runningRows"/> rows decoding together, arriving as worker calls of <paramref name="runningRows"/>
+    /// requests: static (one static batch per call, the calls one after another), iteration-level (one generator call
+    /// over the whole workload, waiting requests admitted as rows finish) and continuous (<see cref="ContinuousGenerator"/>:
+    /// the calls arrive over time, a new call submitted whenever fewer than <see cref="ContinuousCallsInFlight"/> are
+    /// outstanding, as the worker's gate does, and its requests join the running batch). All must give the same tokens
+    /// (checked).</summary>
     public static IReadOnlyList<MixedBenchResult> MeasureMixed(string modelDirectory, SessionConfig config, int requests, int runningRows, int repeats, TextWriter? log)
     {
         using var model = BenchModel.Open(modelDirectory, config);
@@ -96,31 +100,66 @@ public static class DecoderThroughputBench
         var context = model.ContextWindow(MixedWorkload.MaxPrompt + MixedWorkload.MaxAnswer);
         log?.WriteLine($"mixed workload: {requests} requests, prompts {MixedWorkload.MinPrompt}–{MixedWorkload.MaxPrompt} tokens, answers {MixedWorkload.MinAnswer}–{MixedWorkload.MaxAnswer} tokens, " +
                        $"{prompts.Sum(p => p.Options.MaxNewTokens)} tokens to generate, at most {runningRows} rows decoding together, best of {repeats}");
-        log?.WriteLine("| batching | tok/s | mean batch occupancy | decoder calls | prefills |");
-        log?.WriteLine("|---|---:|---:|---:|---:|");
+        log?.WriteLine("| batching | tok/s | mean batch occupancy | decoder calls | prefills | admitted mid-batch |");
+        log?.WriteLine("|---|---:|---:|---:|---:|---:|");
         var results = new List<MixedBenchResult>();
         IReadOnlyList<GeneratedSequence>? first = null;
-        foreach (var (mode, iterationLevel) in new[] { ("static", false), ("iteration-level", true) })
+        foreach (var mode in new[] { "static", "iteration-level", "continuous" })
         {
-            var generator = model.Generator(new GeneratorSettings(context, new HashSet<int>(), model.PadId) { MaxRunningRows = runningRows, IterationLevel = iterationLevel });
+            var settings = new GeneratorSettings(context, new HashSet<int>(), model.PadId) { MaxRunningRows = runningRows, IterationLevel = mode != "static" };
             var best = double.MaxValue;
             IReadOnlyList<GeneratedSequence> output = [];
-            for (var r = 0; r < repeats; r++)
+            GeneratorCounters counters;
+            if (mode == "continuous")
             {
-                generator.Counters.Reset();
-                best = Math.Min(best, Time(() => output = generator.Generate(prompts)));
+                using var engine = model.Continuous(settings);
+                for (var r = 0; r < repeats; r++)
+                {
+                    engine.Counters.Reset();
+                    best = Math.Min(best, Time(() => output = SubmitAsCalls(engine, prompts, runningRows)));
+                }
+                counters = engine.Counters;
+            }
+            else
+            {
+                var generator = model.Generator(settings);
+                for (var r = 0; r < repeats; r++)
+                {
+                    generator.Counters.Reset();
+                    best = Math.Min(best, Time(() => output = generator.Generate(prompts)));
+                }
+                counters = generator.Counters;
             }
             for (var i = 0; i < prompts.Length; i++)
                 if (output[i].TokenIds.Count != prompts[i].Options.MaxNewTokens || (first is not null && !first[i].TokenIds.SequenceEqual(output[i].TokenIds)))
                     throw new InvalidOperationException($"{mode}: request {i} differs from static batching or is incomplete");
             first ??= output;
             var tokens = output.Sum(o => (long)o.TokenIds.Count);
-            var c = generator.Counters;
-            var result = new MixedBenchResult(mode, requests, runningRows, tokens, tokens / best, c.Occupancy, c.Calls, c.Prefills);
+            var result = new MixedBenchResult(mode, requests, runningRows, tokens, tokens / best, counters.Occupancy, counters.Calls, counters.Prefills)
+                { AdmittedRows = counters.AdmittedRows };
             results.Add(result);
-            log?.WriteLine($"| {mode} | {result.TokensPerSecond:F0} | {result.Occupancy:P0} | {result.Calls} | {result.Prefills} |");
+            log?.WriteLine($"| {mode} | {result.TokensPerSecond:F0} | {result.Occupancy:P0} | {result.Calls} | {result.Prefills} | {result.AdmittedRows} |");
         }
         return results;
+    }
+
+    /// <summary>Worker calls the continuous mode keeps outstanding (what the worker's generation gate allows with
+    /// max-batch-size = max-running-rows).</summary>
+    public const int ContinuousCallsInFlight = 2;
+
+    /// <summary>Submits <paramref name="prompts"/> as calls of <paramref name="callSize"/> requests, the next call as soon
+    /// as fewer than <see cref="ContinuousCallsInFlight"/> are outstanding; the results in request order.</summary>
+    private static GeneratedSequence[] SubmitAsCalls(ContinuousGenerator engine, GenerationPrompt[] prompts, int callSize)
+    {
+        var results = new Task<GeneratedSequence>[prompts.Length];
+        var calls = new List<Task>();
+        for (var start = 0; start < prompts.Length; start += callSize)
+        {
+            if (calls.Count(c => !c.IsCompleted) >= ContinuousCallsInFlight) Task.WaitAny([.. calls.Where(c => !c.IsCompleted)]);
+            var call = Enumerable.Range(start, Math.Min(callSize, prompts.Length - start)).Select(i => results[i] = engine.SubmitAsync(prompts[i])).ToArray();
+            calls.Add(Task.WhenAll(call));
+        }
+        return Task.WhenAll(results).GetAwaiter().GetResult();
     }
 
     private static void Check(IReadOnlyList<GeneratedSequence> results, int newTokens)

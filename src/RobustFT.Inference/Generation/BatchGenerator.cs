@@ -21,44 +21,58 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         var rows = new List<GenerationRow>();
         for (var i = 0; i < prompts.Count; i++)
         {
-            var length = prompts[i].PromptIds.Count;
-            if (length == 0) results[i] = GeneratedSequence.Failed("prompt has no tokens");
-            else if (length > settings.ContextWindow)
-                results[i] = GeneratedSequence.Failed($"prompt has {length} tokens; the model's context window is {settings.ContextWindow}");
-            else if (prompts[i].Options.MaxNewTokens <= 0) results[i] = new GeneratedSequence("", [], [], settings.ComputeEntropy ? [] : null, "length");
+            if (Immediate(prompts[i]) is { } immediate) results[i] = immediate;
             else rows.Add(new GenerationRow(i, prompts[i]));
         }
-        if (rows.Count > 0) Schedule(rows, cancellationToken);
-        foreach (var row in rows)
-            if (row.Prompt.Options.ScoreAlone && row.Generated.Count > 0) ScoreAlone(row, cancellationToken);
-        foreach (var row in rows)
-            results[row.Index] = new GeneratedSequence(row.Text!, row.Generated, row.Logprobs, settings.ComputeEntropy ? row.Entropies : null, row.FinishReason!);
+        if (rows.Count > 0)
+        {
+            var capacity = settings.MaxRunningRows > 0 ? settings.MaxRunningRows : rows.Count;
+            Run(new ListRowSource(rows, results), capacity, capacity < rows.Count, cancellationToken);
+        }
         return results!;
     }
 
-    private void Schedule(List<GenerationRow> rows, CancellationToken cancellationToken)
+    /// <summary>The result of a request that needs no decoding (no prompt, a prompt over the context window, no new
+    /// tokens asked for), or null.</summary>
+    internal GeneratedSequence? Immediate(GenerationPrompt prompt)
     {
-        var capacity = settings.MaxRunningRows > 0 ? settings.MaxRunningRows : rows.Count;
-        var waiting = new Queue<GenerationRow>(rows);
-        if (settings.IterationLevel && capacity < rows.Count && step is IDecoderStateSplicer { CanSplice: true } splicer && step.UsesKvCache)
+        var length = prompt.PromptIds.Count;
+        if (length == 0) return GeneratedSequence.Failed("prompt has no tokens");
+        if (length > settings.ContextWindow)
+            return GeneratedSequence.Failed($"prompt has {length} tokens; the model's context window is {settings.ContextWindow}");
+        return prompt.Options.MaxNewTokens <= 0 ? new GeneratedSequence("", [], [], settings.ComputeEntropy ? [] : null, "length") : null;
+    }
+
+    /// <summary>The one scheduling loop: decodes the requests of <paramref name="source"/>, at most
+    /// <paramref name="capacity"/> rows together, handing each back as soon as it is done, until the source has no more.
+    /// <paramref name="admitsMidBatch"/>: requests may wait while a batch runs (otherwise the simpler segment loop does).</summary>
+    internal void Run(IRowSource source, int capacity, bool admitsMidBatch, CancellationToken cancellationToken)
+    {
+        if (settings.IterationLevel && admitsMidBatch && step is IDecoderStateSplicer { CanSplice: true } splicer && step.UsesKvCache)
         {
-            RunSpliced(waiting, capacity, splicer, cancellationToken);
+            RunSpliced(source, capacity, splicer, cancellationToken);
             return;
         }
         var running = new List<GenerationRow>(capacity);
-        while (waiting.Count > 0 || running.Count > 0)
+        while (true)
         {
             running.RemoveAll(r => r.Finished);
             if (running.Count > 0 && !settings.IterationLevel) throw new InvalidOperationException("a static batch ended with unfinished rows");
-            while (running.Count < capacity && waiting.Count > 0) running.Add(waiting.Dequeue());
-            if (running.Count == 0) return;
-            RunSegment(running, () => settings.IterationLevel && waiting.Count > 0, cancellationToken);
+            var continuing = running.Count;
+            while (running.Count < capacity && source.TryTake(out var row)) running.Add(row);
+            if (continuing > 0) Counters.Admitted(running.Count - continuing);
+            if (running.Count == 0)
+            {
+                if (!source.WaitForRows(cancellationToken)) return;
+                continue;
+            }
+            RunSegment(running, source, () => settings.IterationLevel && source.HasWaiting, cancellationToken);
         }
     }
 
     /// <summary>Prefills <paramref name="rows"/> with their prompt plus the tokens generated so far and decodes until every
     /// row is done or, after a row finished, <paramref name="admit"/> says waiting requests should join.</summary>
-    private void RunSegment(List<GenerationRow> rows, Func<bool> admit, CancellationToken cancellationToken)
+    private void RunSegment(List<GenerationRow> rows, IRowSource source, Func<bool> admit, CancellationToken cancellationToken)
     {
         var (input, ids, mask, total) = PrefillInput(rows);
         var batch = rows.Count;
@@ -69,7 +83,9 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                DropAbandoned(rows, source);
                 var active = 0;
+                var finished = new List<GenerationRow>();
                 using (var output = step.Run(input, past))
                 {
                     past?.Dispose();
@@ -78,10 +94,11 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
                     {
                         if (rows[b].Finished) continue;
                         active++;
-                        Advance(rows[b], output.Logits(b, output.SequenceLength - 1));
+                        Advance(rows[b], output.Logits(b, output.SequenceLength - 1), finished);
                     }
                 }
                 Counters.Call(batch, active);
+                Finish(finished, source, cancellationToken);
                 if (rows.TrueForAll(r => r.Finished)) return;
                 if (rows.Exists(r => r.Finished) && admit()) return;
                 input = step.UsesKvCache ? NextCachedInput(rows, ref mask, ref total) : NextFullInput(rows, ref ids, ref mask, ref total);
@@ -90,6 +107,27 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         finally
         {
             past?.Dispose();
+        }
+    }
+
+    /// <summary>Rows whose submitter gave up leave the batch (they are fed the pad id under mask 0, as finished rows).</summary>
+    private static void DropAbandoned(List<GenerationRow> rows, IRowSource source)
+    {
+        foreach (var row in rows)
+        {
+            if (!row.Abandoned) continue;
+            row.FinishReason = "cancelled";
+            source.Complete(row, GeneratedSequence.Failed("cancelled by its submitter"));
+        }
+    }
+
+    /// <summary>Hands finished rows back, each re-scored alone first when it asks for it.</summary>
+    private void Finish(List<GenerationRow> finished, IRowSource source, CancellationToken cancellationToken)
+    {
+        foreach (var row in finished)
+        {
+            if (row.Prompt.Options.ScoreAlone && row.Generated.Count > 0 && !row.Cancellation.IsCancellationRequested) ScoreAlone(row, cancellationToken);
+            source.Complete(row, new GeneratedSequence(row.Text!, row.Generated, row.Logprobs, settings.ComputeEntropy ? row.Entropies : null, row.FinishReason!));
         }
     }
 
@@ -141,10 +179,10 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
     private int ReserveFor(List<GenerationRow> rows, int total) =>
         Math.Min(settings.ContextWindow + 1, total + rows.Max(r => r.Prompt.Options.MaxNewTokens - r.Generated.Count));
 
-    /// <summary>Iteration-level batching over a step whose cache can be spliced: when a row has finished and requests
-    /// wait, only the admitted requests are prefilled, and the new batch's cache is spliced from the continuing rows'
-    /// cache and theirs.</summary>
-    private void RunSpliced(Queue<GenerationRow> waiting, int capacity, IDecoderStateSplicer splicer, CancellationToken cancellationToken)
+    /// <summary>Iteration-level batching over a step whose cache can be spliced: when a row has finished (or the batch
+    /// has room) and requests wait, only the admitted requests are prefilled, and the new batch's cache is spliced from
+    /// the continuing rows' cache and theirs.</summary>
+    private void RunSpliced(IRowSource source, int capacity, IDecoderStateSplicer splicer, CancellationToken cancellationToken)
     {
         var running = new List<GenerationRow>();
         IDecoderState? past = null;
@@ -155,36 +193,48 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (waiting.Count > 0 && (running.Count == 0 || running.Exists(r => r.Finished)))
+                DropAbandoned(running, source);
+                if ((running.Count < capacity || running.Exists(r => r.Finished)) && source.HasWaiting)
                 {
                     var kept = Enumerable.Range(0, running.Count).Where(b => !running[b].Finished).ToList();
                     var admitted = new List<GenerationRow>();
-                    while (kept.Count + admitted.Count < capacity && waiting.Count > 0) admitted.Add(waiting.Dequeue());
-                    var (admittedPast, admittedMask, admittedTotal) = Prefill(admitted);
-                    if (kept.Count == 0)
+                    while (kept.Count + admitted.Count < capacity && source.TryTake(out var row)) admitted.Add(row);
+                    if (admitted.Count > 0)
                     {
-                        past?.Dispose();
-                        (past, mask, total, running) = (admittedPast, admittedMask, admittedTotal, admitted);
+                        var (admittedPast, admittedMask, admittedTotal) = Prefill(admitted, source, cancellationToken);
+                        if (kept.Count == 0)
+                        {
+                            past?.Dispose();
+                            (past, mask, total, running) = (admittedPast, admittedMask, admittedTotal, admitted);
+                            continue;
+                        }
+                        Counters.Admitted(admitted.Count);
+                        // Every row keeps the cache of the tokens it has been fed (prompt + generated but the last),
+                        // without the padding it had in its old batch.
+                        var rows = kept.Select(b => running[b]).Concat(admitted).ToList();
+                        var sources = kept.Select(b => (State: past!, Row: b)).Concat(admitted.Select((_, i) => (State: admittedPast, Row: i)))
+                            .Select((s, b) => (s.State, s.Row, Positions: rows[b].ContextLength - 1)).ToList();
+                        var length = sources.Max(s => s.Positions);
+                        var spliced = splicer.Splice(sources, length, ReserveFor(rows, length));
+                        var combined = new long[rows.Count * length];
+                        for (var b = 0; b < rows.Count; b++) combined.AsSpan((b + 1) * length - sources[b].Positions, sources[b].Positions).Fill(1);
+                        past!.Dispose();
+                        admittedPast.Dispose();
+                        (past, mask, total, running) = (spliced, combined, length, rows);
                         continue;
                     }
-                    // Every row keeps the cache of the tokens it has been fed (prompt + generated but the last),
-                    // without the padding it had in its old batch.
-                    var rows = kept.Select(b => running[b]).Concat(admitted).ToList();
-                    var sources = kept.Select(b => (State: past!, Row: b)).Concat(admitted.Select((_, i) => (State: admittedPast, Row: i)))
-                        .Select((s, b) => (s.State, s.Row, Positions: rows[b].ContextLength - 1)).ToList();
-                    var length = sources.Max(s => s.Positions);
-                    var spliced = splicer.Splice(sources, length, ReserveFor(rows, length));
-                    var combined = new long[rows.Count * length];
-                    for (var b = 0; b < rows.Count; b++) combined.AsSpan((b + 1) * length - sources[b].Positions, sources[b].Positions).Fill(1);
-                    past!.Dispose();
-                    admittedPast.Dispose();
-                    (past, mask, total, running) = (spliced, combined, length, rows);
+                }
+                if (running.TrueForAll(r => r.Finished))
+                {
+                    past?.Dispose();
+                    (past, mask, total, running) = (null, [], 0, []);
+                    if (!source.WaitForRows(cancellationToken)) return;
                     continue;
                 }
-                if (running.TrueForAll(r => r.Finished)) return;
 
                 var input = NextCachedInput(running, ref mask, ref total);
                 var active = 0;
+                var finished = new List<GenerationRow>();
                 using (var output = step.Run(input, past))
                 {
                     past?.Dispose();
@@ -193,10 +243,11 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
                     {
                         if (running[b].Finished) continue;
                         active++;
-                        Advance(running[b], output.Logits(b, 0));
+                        Advance(running[b], output.Logits(b, 0), finished);
                     }
                 }
                 Counters.Call(running.Count, active);
+                Finish(finished, source, cancellationToken);
             }
         }
         finally
@@ -206,14 +257,27 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
     }
 
     /// <summary>Prefills <paramref name="rows"/> on their own and advances each by one token.</summary>
-    private (IDecoderState Past, long[] Mask, int Total) Prefill(List<GenerationRow> rows)
+    private (IDecoderState Past, long[] Mask, int Total) Prefill(List<GenerationRow> rows, IRowSource source, CancellationToken cancellationToken)
     {
         var (input, _, mask, total) = PrefillInput(rows);
         Counters.Prefill();
-        using var output = step.Run(input, null);
-        var present = output.TakePresent() ?? throw new InvalidOperationException("a KV-cache step returned no present state");
-        for (var b = 0; b < rows.Count; b++) Advance(rows[b], output.Logits(b, total - 1));
+        var finished = new List<GenerationRow>();
+        IDecoderState present;
+        using (var output = step.Run(input, null))
+        {
+            present = output.TakePresent() ?? throw new InvalidOperationException("a KV-cache step returned no present state");
+            for (var b = 0; b < rows.Count; b++) Advance(rows[b], output.Logits(b, total - 1), finished);
+        }
         Counters.Call(rows.Count, rows.Count);
+        try
+        {
+            Finish(finished, source, cancellationToken);
+        }
+        catch
+        {
+            present.Dispose();
+            throw;
+        }
         return (present, mask, total);
     }
 
@@ -247,7 +311,14 @@ public sealed class BatchGenerator(IDecoderStep step, ITokenizer tokenizer, Gene
         return grown;
     }
 
-    private void Advance(GenerationRow row, ReadOnlySpan<float> logits)
+    /// <summary>Chooses the row's next token; a row that finishes with it is added to <paramref name="finished"/>.</summary>
+    private void Advance(GenerationRow row, ReadOnlySpan<float> logits, List<GenerationRow> finished)
+    {
+        AdvanceRow(row, logits);
+        if (row.Finished) finished.Add(row);
+    }
+
+    private void AdvanceRow(GenerationRow row, ReadOnlySpan<float> logits)
     {
         var options = row.Prompt.Options;
         var token = TokenSampler.Choose(logits, options, row.Random, settings.ComputeEntropy);

@@ -13,6 +13,12 @@ internal sealed class GenerationRow(int index, GenerationPrompt prompt)
     public string? FinishReason { get; set; }
     public string? Text { get; set; }
     public bool Finished => FinishReason is not null;
+
+    /// <summary>The submitter's token (a <see cref="ContinuousGenerator"/> submission); none for a fixed list.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The submitter gave up: the row leaves the batch at the next step.</summary>
+    public bool Abandoned => !Finished && Cancellation.IsCancellationRequested;
     public int LastToken => Generated[^1];
 
     /// <summary>Prompt plus generated tokens: what a re-formed batch prefills for this row.</summary>

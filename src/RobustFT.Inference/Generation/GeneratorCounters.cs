@@ -5,11 +5,14 @@ namespace RobustFT.Inference.Generation;
 /// batch occupancy. Prefill calls (a segment's first call) are counted apart.</summary>
 public sealed class GeneratorCounters
 {
-    private long _calls, _prefills, _slots, _active;
+    private long _calls, _prefills, _slots, _active, _admitted;
 
     public long Calls => Interlocked.Read(ref _calls);
 
     public long Prefills => Interlocked.Read(ref _prefills);
+
+    /// <summary>Requests admitted into a batch that had rows still decoding (iteration-level or continuous batching).</summary>
+    public long AdmittedRows => Interlocked.Read(ref _admitted);
 
     public long SlotRows => Interlocked.Read(ref _slots);
 
@@ -19,6 +22,8 @@ public sealed class GeneratorCounters
     public double Occupancy => SlotRows == 0 ? 0 : (double)ActiveRows / SlotRows;
 
     internal void Prefill() => Interlocked.Increment(ref _prefills);
+
+    internal void Admitted(int rows) => Interlocked.Add(ref _admitted, rows);
 
     internal void Call(int slots, int active)
     {
@@ -33,5 +38,6 @@ public sealed class GeneratorCounters
         Interlocked.Exchange(ref _prefills, 0);
         Interlocked.Exchange(ref _slots, 0);
         Interlocked.Exchange(ref _active, 0);
+        Interlocked.Exchange(ref _admitted, 0);
     }
 }

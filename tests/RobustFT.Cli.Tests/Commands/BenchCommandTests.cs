@@ -29,8 +29,10 @@ public sealed class BenchCommandTests
             Assert.InRange(r.GetProperty("outsideOrt").GetDouble(), 0, 1);
         });
         var mixed = doc.RootElement.GetProperty("mixed").EnumerateArray().ToList();
-        Assert.Equal(["static", "iteration-level"], mixed.Select(m => m.GetProperty("mode").GetString()));
-        Assert.Equal(mixed[0].GetProperty("generatedTokens").GetInt64(), mixed[1].GetProperty("generatedTokens").GetInt64());
+        Assert.Equal(["static", "iteration-level", "continuous"], mixed.Select(m => m.GetProperty("mode").GetString()));
+        Assert.All(mixed, m => Assert.Equal(mixed[0].GetProperty("generatedTokens").GetInt64(), m.GetProperty("generatedTokens").GetInt64()));
+        Assert.Equal(0, mixed[0].GetProperty("admittedRows").GetInt64());
+        Assert.True(mixed[2].GetProperty("admittedRows").GetInt64() > 0, result.Stdout);
         Assert.All(mixed, m => Assert.InRange(m.GetProperty("occupancy").GetDouble(), 0.01, 1));
         Assert.True(mixed[1].GetProperty("occupancy").GetDouble() > mixed[0].GetProperty("occupancy").GetDouble(), result.Stdout);
     }

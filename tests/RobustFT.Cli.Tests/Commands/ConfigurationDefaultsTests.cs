@@ -68,6 +68,18 @@ public sealed class ConfigurationDefaultsTests
     }
 
     [Fact]
+    public void The_onnx_generator_gate_runs_enough_calls_to_fill_its_continuous_batch_twice_while_the_embedder_keeps_concurrent_batches()
+    {
+        var onnx = Load(null, "robustft.inference.generator.max-running-rows=64", "robustft.inference.batching.max-batch-size=16").Worker();
+        var openai = Load(null, "robustft.inference.backend=openai", "robustft.inference.openai.max-concurrent-requests=8",
+            "robustft.inference.batching.max-batch-size=16").Worker();
+
+        Assert.Equal(8, onnx.GenerationModelCalls);
+        Assert.Equal(1, onnx.ConcurrentBatches);
+        Assert.Equal(openai.ConcurrentBatches, openai.GenerationModelCalls);
+    }
+
+    [Fact]
     public void A_bad_answer_matching_or_review_input_value_names_the_key()
     {
         Assert.Contains("robustft.method.answer-matching", Assert.Throws<UsageException>(() => Load(null, "robustft.method.answer-matching=loose").Method()).Message);

@@ -13,11 +13,7 @@ public sealed class IterationLevelBatchingTests
 {
     private static TinyModelsFixture Models => TinyModelsFixture.Shared;
 
-    // Prompt lengths 1..23 and answer lengths 2..14, mixed so rows finish at different steps.
-    private static GenerationPrompt[] MixedPrompts(int count = 9) =>
-        Enumerable.Range(0, count)
-            .Select(i => new GenerationPrompt(ReferenceModels.Prompt(40 + i, 1 + (i * 7) % 23), new GenerationOptions(MaxNewTokens: 2 + (i * 5) % 13)))
-            .ToArray();
+    private static GenerationPrompt[] MixedPrompts(int count = 9) => ReferenceModels.MixedPrompts(count);
 
     private static BatchGenerator OnnxGenerator(int maxRunningRows, bool iterationLevel, bool cached = true) =>
         new(cached ? Models.CachedStep : Models.NoCacheStep, new TinyByteTokenizer(),

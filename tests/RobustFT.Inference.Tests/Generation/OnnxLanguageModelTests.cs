@@ -47,6 +47,40 @@ public sealed class OnnxLanguageModelTests
     }
 
     [Fact]
+    public async Task A_call_made_while_another_decodes_joins_its_running_batch_and_gets_the_same_results_as_alone()
+    {
+        using var model = OnnxLanguageModel.Load(Models.DecoderDirectory, TinyModelsFixture.Config, maxRunningRows: 8);
+        GenerationRequest Request(string question, int tokens, long seed = 3) =>
+            new("s1", "base", [ChatMessage.System("Answer."), ChatMessage.User(question)], new GenerationOptions(MaxNewTokens: tokens, Temperature: 1, Seed: seed));
+        // The long call: the seed (of 20) whose sampled story runs longest before EOS, so it outlives the short call.
+        var stories = await model.GenerateAsync(Enumerable.Range(1, 20).Select(seed => Request("Tell a long story.", 400, seed)).ToArray(), CancellationToken.None);
+        var longest = Enumerable.Range(0, 20).MaxBy(i => stories[i].TokenIds.Count);
+        var longCall = new[] { Request("Tell a long story.", 400, longest + 1) };
+        var shortCall = new[] { Request("What is the sun?", 8), Request("Is water wet?", 12) };
+        var expectedLong = (await model.GenerateAsync(longCall, CancellationToken.None))[0];
+        var expectedShort = await model.GenerateAsync(shortCall, CancellationToken.None);
+        Assert.True(expectedLong.TokenIds.Count >= 60, $"{expectedLong.TokenIds.Count} tokens");
+        model.Counters.Reset();
+
+        var first = model.GenerateAsync(longCall, CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (model.Counters.Calls < 3 && DateTime.UtcNow < deadline) Thread.SpinWait(100);
+        var second = model.GenerateAsync(shortCall, CancellationToken.None);
+        var shortResults = await second.WaitAsync(TimeSpan.FromSeconds(60));
+        var stillDecoding = !first.IsCompleted;
+        var longResult = (await first.WaitAsync(TimeSpan.FromSeconds(60)))[0];
+
+        Assert.True(stillDecoding, "the short call finished while the long one was still decoding");
+        Assert.Equal(2, model.Counters.AdmittedRows);
+        Assert.Equal(expectedLong.TokenIds, longResult.TokenIds);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(expectedShort[i].TokenIds, shortResults[i].TokenIds);
+            for (var k = 0; k < expectedShort[i].Logprobs.Count; k++) Assert.Equal(expectedShort[i].Logprobs[k], shortResults[i].Logprobs[k], 1e-5);
+        }
+    }
+
+    [Fact]
     public void A_directory_without_a_model_file_names_the_files_it_looked_for()
     {
         var empty = Directory.CreateTempSubdirectory("robustft-empty-").FullName;

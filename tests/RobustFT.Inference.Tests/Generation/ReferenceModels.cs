@@ -23,6 +23,12 @@ internal static class ReferenceModels
         return Enumerable.Range(0, length).Select(_ => (int)(random.NextUInt64() % (ulong)TinyBpeVocabulary.EndOfTextId)).ToArray();
     }
 
+    /// <summary>Prompts of lengths 1..23 with answers of 2..14 tokens, mixed so rows finish at different steps.</summary>
+    public static GenerationPrompt[] MixedPrompts(int count, int seed = 40) =>
+        Enumerable.Range(0, count)
+            .Select(i => new GenerationPrompt(Prompt(seed + i, 1 + (i * 7) % 23), new Abstractions.GenerationOptions(MaxNewTokens: 2 + (i * 5) % 13)))
+            .ToArray();
+
     /// <summary>Log-softmax of a logits row in double precision.</summary>
     public static double[] LogSoftmax(ReadOnlySpan<float> logits)
     {
