@@ -98,13 +98,13 @@ public sealed class SampleProgressionTests
     }
 
     [Fact]
-    public void The_context_completion_records_entropy_rounded_to_four_decimals()
+    public void The_context_completion_records_entropy_rounded_to_six_decimals()
     {
         var saga = Saga(SampleStates.Relabeling);
 
         SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.5f]), Run());
 
-        Assert.Equal(0.3667, saga.Entropy);
+        Assert.Equal(0.366667, saga.Entropy);
     }
 
     [Fact]
