@@ -48,8 +48,7 @@ public sealed class OpenAiBackendRunTests
     {
         using var dir = new TempDir();
         var gold = SharedData.File("arc", "labeled.csv");
-        var input = dir.File("arc300.csv");
-        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(300)));
+        var input = await ScriptedRun.ArcSliceAsync(dir.File("arc300.csv"), 300);
         await using var server = await OpenAiRun.StartServerAsync(gold);
         server.Delay = TimeSpan.FromMilliseconds(15);
         var output = dir.File("out");
@@ -101,9 +100,8 @@ public sealed class OpenAiBackendRunTests
     {
         using var dir = new TempDir();
         var gold = SharedData.File("arc", "labeled.csv");
-        var input = dir.File("arc60.csv");
-        var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(60).ToList();
-        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(rows));
+        var input = await ScriptedRun.ArcSliceAsync(dir.File("arc60.csv"), 60);
+        var rows = ScriptedRun.ArcSlice(60);
         await using var server = await OpenAiRun.StartServerAsync(gold);
         server.Inject(rows[1].Id, "base", new OpenAiFault(OpenAiFaultKind.RateLimited, Times: 1, RetryAfterSeconds: 1));
         server.Inject(rows[2].Id, "base", new OpenAiFault(OpenAiFaultKind.ServerError, Times: 2));
@@ -138,9 +136,8 @@ public sealed class OpenAiBackendRunTests
     {
         using var dir = new TempDir();
         var gold = SharedData.File("arc", "labeled.csv");
-        var input = dir.File("arc60.csv");
-        var rows = DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(60).ToList();
-        await File.WriteAllTextAsync(input, DemoDataSet.ToCsv(rows));
+        var input = await ScriptedRun.ArcSliceAsync(dir.File("arc60.csv"), 60);
+        var rows = ScriptedRun.ArcSlice(60);
         await using var server = await OpenAiRun.StartServerAsync(gold);
         server.BreakEmbeddingOf(rows[7].Question);
 

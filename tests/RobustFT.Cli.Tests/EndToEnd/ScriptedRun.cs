@@ -3,6 +3,7 @@ using RobustFT.Cli.Tests.Support;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Demo;
 using RobustFT.Core.Reports;
+using RobustFT.Core.Samples;
 using RobustFT.Testing.Data;
 
 namespace RobustFT.Cli.Tests.EndToEnd;
@@ -34,9 +35,13 @@ public static class ScriptedRun
     }
 
     /// <summary>Writes the first <paramref name="rows"/> samples of arc noisy30 to <paramref name="path"/> and returns it.</summary>
+    /// <summary>The first <paramref name="rows"/> samples of arc noisy30.</summary>
+    public static IReadOnlyList<Sample> ArcSlice(int rows) => DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(rows).ToList();
+
+    /// <summary>Writes <see cref="ArcSlice"/> to <paramref name="path"/> as CSV and returns the path.</summary>
     public static async Task<string> ArcSliceAsync(string path, int rows)
     {
-        await File.WriteAllTextAsync(path, DemoDataSet.ToCsv(DatasetReader.Read(SharedData.File("arc", "noisy30.csv")).Samples.Take(rows)));
+        await File.WriteAllTextAsync(path, DemoDataSet.ToCsv(ArcSlice(rows)));
         return path;
     }
 
