@@ -18,6 +18,10 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
 
     private static readonly TimeSpan DeadTime = TimeSpan.FromSeconds(3);
 
+    /// <summary>Per model call: slow enough that the store probe catches the run inside each kill point's window (the
+    /// worker runs two model calls at once).</summary>
+    private const int ModelDelayMs = 100;
+
     public static TheoryData<string> KillPoints => new() { "during-detection", "after-first-barrier", "during-relabeling" };
 
     [Theory]
@@ -26,7 +30,7 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
     {
         using var dir = new TempDir();
         var output = dir.File("out");
-        var host = ScriptedRun.Host(baseline.Gold, delayMs: 40);
+        var host = ScriptedRun.Host(baseline.Gold, delayMs: ModelDelayMs);
         var args = ScriptedRun.Args(baseline.Input, "arc", output, baseline.Gold);
 
         using (var process = host.Start(args))
@@ -87,7 +91,7 @@ public sealed class KillAndResumeTests(KillAndResumeTests.Baseline baseline) : I
         public async Task InitializeAsync()
         {
             await ScriptedRun.ArcSliceAsync(Input, Samples);
-            var result = await ScriptedRun.Host(Gold, delayMs: 40).RunAsync(TimeSpan.FromMinutes(5), ScriptedRun.Args(Input, "arc", Output, Gold));
+            var result = await ScriptedRun.Host(Gold, delayMs: ModelDelayMs).RunAsync(TimeSpan.FromMinutes(5), ScriptedRun.Args(Input, "arc", Output, Gold));
             Assert.True(result.ExitCode == 0, result.ToString());
             InferenceCalls = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(Output, RunReport.FileName))).InferenceCalls;
         }
