@@ -25,12 +25,10 @@ public static class NodeCommand
             if (parse.GetValue(nodeId) is { } id) overrides = [.. overrides, $"robustft.node.id={id}"];
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), overrides));
             var nodeRoles = cfg.Roles(parse.GetValue(roles));
-            var runtime = cfg.Runtime(nodeRoles, outputDirectory: null) with { DriveSubmittedRuns = true };
-            if (!runtime.Transport.IsRabbitMq)
-                Console.Error.WriteLine("warning: robustft.transport.kind is in-memory: this node cannot talk to other processes (use hocon/cluster.conf)");
+            var runtime = cfg.Runtime(nodeRoles, outputDirectory: null);
 
             await using var models = nodeRoles.HasFlag(NodeRoles.Gpu) ? backends.Create(cfg) : null;
-            Console.Error.WriteLine($"node {runtime.Identity!.NodeId}: roles {nodeRoles}, transport {runtime.Transport.Describe()}, store {runtime.Store.Describe()}" +
+            Console.Error.WriteLine($"node {runtime.Identity!.NodeId}: roles {nodeRoles}, cluster {runtime.Cluster.Hostname}:{runtime.Cluster.Port}, store {runtime.Store.Describe()}" +
                 (models is null ? "" : $", model {models.Generator.ModelId} on {runtime.Identity.ExecutionProvider}"));
             await using var node = await RobustFtNode.StartAsync(runtime, services => RunCommand.Register(services, models, LogLevel.Information), ct);
             await using var server = await RunCommand.StartDashboardAsync(cfg, null, node, ct);

@@ -28,7 +28,7 @@ public static class StatusCommand
             var factory = cfg.Store(dir);
             var db = new RunDatabase(factory);
             await db.EnsureSchemaAsync(ct);
-            var queries = new DashboardQueries(db.Runs, db.Sagas, db.Nodes, cfg.StaleAfter());
+            var queries = new DashboardQueries(db.Runs, db.Samples, null /* TODO(issue 9, hosting): the cluster view */, cfg.StaleAfter());
 
             var wanted = parse.GetValue(runId);
             var runs = new List<RunDetail>();

@@ -4,6 +4,7 @@ using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Workers;
 using RobustFT.Core.Answers;
 using RobustFT.Core.Method;
@@ -161,17 +162,18 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval"),
         _r.Duration("robustft.coordinator.redrive-after"),
-        _r.Duration("robustft.coordinator.lease-ttl"));
+        _r.Int("robustft.coordinator.max-live-samples"));
 
-    public TransportOptions Transport() => new(
-        _r.Text("robustft.transport.kind"),
-        _r.Text("robustft.transport.host"),
-        _r.Int("robustft.transport.port"),
-        _r.Text("robustft.transport.virtual-host"),
-        _r.Text("robustft.transport.username"),
-        _r.Text("robustft.transport.password"),
-        _r.Bool("robustft.transport.quorum-queues"),
-        (ushort)_r.Int("robustft.transport.prefetch-count"));
+    /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
+    public ClusterFormation Cluster() => new(
+        _r.Text("robustft.cluster.hostname"),
+        _r.String("robustft.cluster.public-hostname") ?? "",
+        _r.Int("robustft.cluster.port"),
+        _r.Section("robustft.cluster.seed-nodes").GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToList(),
+        _r.Int("robustft.cluster.shards"),
+        _r.Duration("robustft.cluster.stable-after"));
+
+    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
     public IDbConnectionFactory Store(string? outputDirectory)
@@ -203,8 +205,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     }
 
     public RuntimeOptions Runtime(NodeRoles roles, string? outputDirectory) => new(
-        roles, Transport(), Store(outputDirectory), Worker(), Coordinator(), _r.Int("robustft.coordinator.saga-partitions"),
-        _r.Duration("robustft.node.heartbeat-interval"))
+        roles, Cluster(), Store(outputDirectory), Worker(), Coordinator(), Entity(), _r.Duration("robustft.node.heartbeat-interval"))
     {
         Identity = NodeIdentity.ForThisProcess(roles, ExecutionProvider(), _r.String("robustft.node.id")),
     };

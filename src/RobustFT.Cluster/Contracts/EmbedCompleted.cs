@@ -1,4 +1,5 @@
 namespace RobustFT.Cluster.Contracts;
 
 /// <summary>The L2-normalised embedding of a sample's question, or the reason it failed.</summary>
-public sealed record EmbedCompleted(Guid CorrelationId, float[] Vector, bool FromCache, string? Error);
+public sealed record EmbedCompleted(string RequestId, string RunId, string SampleId, float[] Vector, bool FromCache, string? Error)
+    : ISampleCommand, IInferenceResult;

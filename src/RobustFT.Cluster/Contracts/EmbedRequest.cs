@@ -1,4 +1,4 @@
 namespace RobustFT.Cluster.Contracts;
 
 /// <summary>Embed a sample's question for retrieval.</summary>
-public sealed record EmbedRequest(Guid CorrelationId, string RunId, string SampleId, string Text);
+public sealed record EmbedRequest(string RequestId, string RunId, string SampleId, string Text) : IInferenceRequest;

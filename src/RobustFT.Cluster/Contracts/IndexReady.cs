@@ -1,4 +1,4 @@
 namespace RobustFT.Cluster.Contracts;
 
 /// <summary>First barrier: every sample is checked, the clean set is final; a noisy sample may retrieve now.</summary>
-public sealed record IndexReady(Guid CorrelationId, string RunId);
+public sealed record IndexReady(string RunId, string SampleId) : ISampleCommand;

@@ -1,4 +1,4 @@
 namespace RobustFT.Cluster.Contracts;
 
 /// <summary>The retrieved clean neighbours, most similar first.</summary>
-public sealed record RetrieveCompleted(Guid CorrelationId, string[] NeighbourIds, string? Error);
+public sealed record RetrieveCompleted(string RunId, string SampleId, string[] NeighbourIds, string? Error) : ISampleCommand;

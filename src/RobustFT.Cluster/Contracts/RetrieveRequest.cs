@@ -1,4 +1,4 @@
 namespace RobustFT.Cluster.Contracts;
 
-/// <summary>Find the k clean samples most similar to a noisy one.</summary>
-public sealed record RetrieveRequest(Guid CorrelationId, string RunId, string SampleId, float[] Vector, int K);
+/// <summary>Find the k clean samples most similar to a noisy one (the node's retriever, after the first barrier).</summary>
+public sealed record RetrieveRequest(string RunId, string SampleId, float[] Vector, int K);

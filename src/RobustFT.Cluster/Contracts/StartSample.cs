@@ -1,4 +1,5 @@
 namespace RobustFT.Cluster.Contracts;
 
-/// <summary>Creates a sample's saga, or — when it exists — re-sends the request of its current step (resume kick).</summary>
-public sealed record StartSample(Guid CorrelationId, string RunId, string SampleId);
+/// <summary>Starts a sample's entity or, when it has started before, makes it re-send the request of its current state
+/// (the coordinator's waves and re-drives). Safe to repeat.</summary>
+public sealed record StartSample(string RunId, string SampleId) : ISampleCommand;

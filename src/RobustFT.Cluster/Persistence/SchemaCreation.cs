@@ -14,7 +14,7 @@ public static class SchemaCreation
     {
         using var writeLease = connections is SqliteConnectionFactory sqlite ? await sqlite.EnterWriteAsync(ct).ConfigureAwait(false) : null;
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await SqlSagaSchema.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        await using var transaction = await WriteTransactions.BeginWriteAsync(connection, ct).ConfigureAwait(false);
 
         if (connections.Dialect == SqlDialect.Postgres)
         {

@@ -1,9 +1,9 @@
 namespace RobustFT.Cluster.Runs;
 
-/// <summary>Coordinator timing (config <c>robustft.coordinator.*</c>).</summary>
-/// <param name="PollInterval">How often the per-state counts are read from the store.</param>
+/// <summary>Coordinator timing and waves (config <c>robustft.coordinator.*</c>).</summary>
+/// <param name="PollInterval">How often a run actor reads the projection's counts and acts on them.</param>
 /// <param name="RedriveAfter">With no progress for this long, working samples are re-driven (their step's request
 /// re-sent; the inference cache makes that cheap and idempotent).</param>
-/// <param name="LeaseTtl">How long a coordinator's claim on a run lasts without renewal (renewed every third of it); the
-/// longest a run waits for another coordinator after its coordinator's node dies.</param>
-public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, TimeSpan LeaseTtl);
+/// <param name="MaxLiveSamples">Samples started and not yet waiting at a barrier or finished: the coordinator feeds the
+/// rest in waves, so a sample node's memory stays bounded on any run size.</param>
+public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, int MaxLiveSamples);

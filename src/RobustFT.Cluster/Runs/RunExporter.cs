@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Datasets;
 using RobustFT.Core.Reports;
@@ -9,7 +8,7 @@ namespace RobustFT.Cluster.Runs;
 /// <summary>Writes a run's outputs from the store: the training sets (clean ∪ selected), samples.csv with every
 /// sample's lineage, and report.json. Output files depend only on stored state, so a resumed run exports exactly what
 /// an uninterrupted one does.</summary>
-public sealed class RunExporter(RunStore store, SqlSagaStore<SampleSaga> sagas, ILogger<RunExporter> logger)
+public sealed class RunExporter(RunStore store, SampleReadModel samples, ILogger<RunExporter> logger)
 {
     public async Task<RunReport> ExportAsync(string runId, bool partial, CancellationToken ct)
     {
@@ -31,33 +30,33 @@ public sealed class RunExporter(RunStore store, SqlSagaStore<SampleSaga> sagas, 
         return report;
     }
 
-    /// <summary>Every ingested sample with what the method made of it; samples without a saga appear as not started.</summary>
+    /// <summary>Every ingested sample with what the method made of it; samples without a record appear as not started.</summary>
     public async Task<IReadOnlyList<SampleOutcome>> OutcomesAsync(string runId, CancellationToken ct)
     {
-        var samples = await store.LoadSamplesAsync(runId, ct);
-        var byId = (await sagas.ListAsync(runId, ct: ct)).ToDictionary(s => s.SampleId, StringComparer.Ordinal);
-        return samples.Select(sample => byId.TryGetValue(sample.Id, out var saga) ? ToOutcome(sample, saga) : new SampleOutcome(sample, "NotStarted")).ToList();
+        var inputs = await store.LoadSamplesAsync(runId, ct);
+        var byId = (await samples.ListAsync(runId, ct: ct)).ToDictionary(s => s.SampleId, StringComparer.Ordinal);
+        return inputs.Select(sample => byId.TryGetValue(sample.Id, out var record) ? ToOutcome(sample, record) : new SampleOutcome(sample, "NotStarted")).ToList();
     }
 
-    public static SampleOutcome ToOutcome(Core.Samples.Sample sample, SampleSaga saga) => new(sample, saga.CurrentState)
+    public static SampleOutcome ToOutcome(Core.Samples.Sample sample, SampleRecord record) => new(sample, record.CurrentState)
     {
-        BaseResponse = saga.BaseResponse,
-        BaseAnswer = saga.BaseAnswer,
-        ReasoningResponse = saga.ReasoningResponses.LastOrDefault(),
-        ReasoningAnswer = saga.ReasoningAnswer,
-        R = saga.Consistency,
-        Clean = saga.Clean,
-        Neighbours = saga.Neighbours,
-        ContextResponse = saga.ContextResponse,
-        ContextAnswer = saga.ContextAnswer,
-        ReviewResponse = saga.ReviewResponse,
-        ReviewLabel = saga.ReviewLabel,
-        Entropy = saga.Entropy,
-        Rank = saga.Rank,
-        Selected = saga.Selected,
-        FinalLabel = saga.FinalLabel,
-        Exported = saga.CurrentState is SampleStates.Clean or SampleStates.Selected,
-        Fault = saga.FaultReason,
-        UnlabeledReason = saga.UnlabeledReason,
+        BaseResponse = record.BaseResponse,
+        BaseAnswer = record.BaseAnswer,
+        ReasoningResponse = record.ReasoningResponses.LastOrDefault(),
+        ReasoningAnswer = record.ReasoningAnswer,
+        R = record.Consistency,
+        Clean = record.Clean,
+        Neighbours = record.Neighbours,
+        ContextResponse = record.ContextResponse,
+        ContextAnswer = record.ContextAnswer,
+        ReviewResponse = record.ReviewResponse,
+        ReviewLabel = record.ReviewLabel,
+        Entropy = record.Entropy,
+        Rank = record.Rank,
+        Selected = record.Selected,
+        FinalLabel = record.FinalLabel,
+        Exported = record.CurrentState is SampleStates.Clean or SampleStates.Selected,
+        Fault = record.FaultReason,
+        UnlabeledReason = record.UnlabeledReason,
     };
 }

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Samples;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>Per-run set of clean samples' embeddings, loaded from the store once the first barrier has passed (the
+/// <summary>Per-run set of clean samples' embeddings, loaded from the read model once the first barrier has passed (the
 /// clean set no longer changes then).</summary>
-public sealed class CleanIndex(SqlSagaStore<SampleSaga> sagas)
+public sealed class CleanIndex(SampleReadModel samples)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<(string Id, float[] Vector)>>>> _runs = new(StringComparer.Ordinal);
 
@@ -17,7 +16,7 @@ public sealed class CleanIndex(SqlSagaStore<SampleSaga> sagas)
     {
         try
         {
-            var clean = await sagas.ListAsync(runId, SampleStates.Clean);
+            var clean = await samples.ListAsync(runId, SampleStates.Clean);
             return clean.Where(s => s.Embedding is not null)
                         .OrderBy(s => s.SampleId, StringComparer.Ordinal)
                         .Select(s => (s.SampleId, s.Embedding!)).ToList();

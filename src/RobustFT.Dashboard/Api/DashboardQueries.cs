@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using RobustFT.Cluster.Nodes;
-using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Core.Prompts;
@@ -17,8 +16,8 @@ namespace RobustFT.Dashboard.Api;
 /// <param name="staleAfter">A node whose last heartbeat is older is marked stale (config <c>robustft.node.stale-after</c>).</param>
 public sealed class DashboardQueries(
     RunStore store,
-    SqlSagaStore<SampleSaga> sagas,
-    NodeRegistry nodes,
+    SampleReadModel sagas,
+    IClusterView? cluster,
     TimeSpan staleAfter,
     ThroughputRecorder? throughput = null)
 {
@@ -30,7 +29,7 @@ public sealed class DashboardQueries(
 
     /// <summary>The queries over a node's services (<c>RobustFtNode.Services</c>).</summary>
     public static DashboardQueries FromServices(IServiceProvider node, TimeSpan staleAfter, ThroughputRecorder? throughput = null) =>
-        new(node.GetRequiredService<RunStore>(), node.GetRequiredService<SqlSagaStore<SampleSaga>>(), node.GetRequiredService<NodeRegistry>(),
+        new(node.GetRequiredService<RunStore>(), node.GetRequiredService<SampleReadModel>(), node.GetService<IClusterView>(),
             staleAfter, throughput);
 
     public async Task<RunsResponse> ListRunsAsync(CancellationToken ct = default)
@@ -78,14 +77,14 @@ public sealed class DashboardQueries(
         var samples = await store.LoadSamplesAsync(runId, ct);
         var byId = (await sagas.ListAsync(runId, string.IsNullOrEmpty(state) ? null : state, ct)).ToDictionary(s => s.SampleId, StringComparer.Ordinal);
         var matches = samples
-            .Select(s => (Sample: s, Saga: byId.GetValueOrDefault(s.Id)))
-            .Where(x => string.IsNullOrEmpty(state) || x.Saga is not null)
+            .Select(s => (Sample: s, Record: byId.GetValueOrDefault(s.Id)))
+            .Where(x => string.IsNullOrEmpty(state) || x.Record is not null)
             .Where(x => string.IsNullOrEmpty(query)
                         || x.Sample.Id.Contains(query, StringComparison.OrdinalIgnoreCase)
                         || x.Sample.Question.Contains(query, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var items = matches.Take(limit)
-            .Select(x => new SampleListItem(x.Sample.Id, x.Saga?.CurrentState ?? NotStarted, x.Sample.Question, x.Sample.Label, x.Saga?.FinalLabel, SampleUrl(runId, x.Sample.Id)))
+            .Select(x => new SampleListItem(x.Sample.Id, x.Record?.CurrentState ?? NotStarted, x.Sample.Question, x.Sample.Label, x.Record?.FinalLabel, SampleUrl(runId, x.Sample.Id)))
             .ToList();
         return new SamplesResponse(runId, matches.Count, items);
     }
@@ -97,27 +96,30 @@ public sealed class DashboardQueries(
         if (run is null) return null;
         var samples = (await store.LoadSamplesAsync(runId, ct)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         if (!samples.TryGetValue(sampleId, out var sample)) return null;
-        var saga = await sagas.GetAsync(SampleIdentity.CorrelationId(runId, sampleId), ct);
-        var neighbours = (saga?.Neighbours ?? []).Select(id => samples.GetValueOrDefault(id)).OfType<Sample>().ToList();
-        var prompts = saga is null ? [] : Prompts(new PromptBuilder(run.Settings.Task, run.Settings.Prompts), sample, saga, neighbours);
-        return new SampleLineage(runId, sampleId, saga?.CurrentState ?? NotStarted, sample.Question, sample.Options, sample.Label, prompts,
-            saga?.BaseResponse, saga?.BaseAnswer, saga?.ReasoningResponses ?? [], saga?.ReasoningAnswer, saga?.Consistency, saga?.Clean,
-            saga?.CheckerResponse, neighbours.Select(n => new NeighbourLink(n.Id, n.Question, n.Label, SampleUrl(runId, n.Id))).ToList(),
-            saga?.ContextResponse, saga?.ContextAnswer, saga?.ReviewResponse, saga?.ReviewLabel, saga?.Entropy, saga?.Rank, saga?.Selected,
-            run.Threshold, saga?.FinalLabel, saga?.FaultReason, saga?.UnlabeledReason, SampleSteps.Skipped(run.Settings.Method.Ablations));
+        var record = await sagas.GetAsync(runId, sampleId, ct);
+        var neighbours = (record?.Neighbours ?? []).Select(id => samples.GetValueOrDefault(id)).OfType<Sample>().ToList();
+        var prompts = record is null ? [] : Prompts(new PromptBuilder(run.Settings.Task, run.Settings.Prompts), sample, record, neighbours);
+        return new SampleLineage(runId, sampleId, record?.CurrentState ?? NotStarted, sample.Question, sample.Options, sample.Label, prompts,
+            record?.BaseResponse, record?.BaseAnswer, record?.ReasoningResponses ?? [], record?.ReasoningAnswer, record?.Consistency, record?.Clean,
+            record?.CheckerResponse, neighbours.Select(n => new NeighbourLink(n.Id, n.Question, n.Label, SampleUrl(runId, n.Id))).ToList(),
+            record?.ContextResponse, record?.ContextAnswer, record?.ReviewResponse, record?.ReviewLabel, record?.Entropy, record?.Rank, record?.Selected,
+            run.Threshold, record?.FinalLabel, record?.FaultReason, record?.UnlabeledReason, SampleSteps.Skipped(run.Settings.Method.Ablations));
     }
 
+    /// <summary>PLACEHOLDER (issue 9 in progress): one row per cluster member with its GPU workers' figures.</summary>
     public async Task<NodesResponse> ListNodesAsync(CancellationToken ct = default)
     {
         var now = DateTimeOffset.UtcNow;
-        var records = await nodes.ListAsync(ct);
-        return new NodesResponse(records.Select(n => new NodeSummary(
-            n.NodeId,
-            Enum.GetValues<Cluster.Hosting.NodeRoles>().Where(r => r != Cluster.Hosting.NodeRoles.None && r != Cluster.Hosting.NodeRoles.All && n.Roles.HasFlag(r)).Select(r => r.ToString()).ToList(),
-            n.Host, n.ProcessId, n.ExecutionProvider, n.StartedAt, n.HeartbeatAt,
-            Math.Max(0, (now - n.HeartbeatAt).TotalSeconds), n.IsStale(now, StaleAfter),
-            n.Stats.AverageBatchFill, n.Stats.TokensPerSecond, n.Stats.QueueDepth, n.Stats.Tokens, n.Stats.Requests)).ToList(),
-            StaleAfter.TotalSeconds);
+        var snapshot = cluster is null ? ClusterSnapshot.Empty : await cluster.GetAsync(ct);
+        return new NodesResponse(snapshot.Members.Select(m =>
+        {
+            var workers = snapshot.Workers.Where(w => w.Address == m.Address).ToList();
+            var last = workers.Count == 0 ? now : workers.Min(w => w.At);
+            return new NodeSummary(m.Address, m.Roles, m.Address, 0, string.Join(',', workers.Select(w => w.ExecutionProvider)), last, last,
+                Math.Max(0, (now - last).TotalSeconds), !m.Reachable || (now - last) > StaleAfter,
+                workers.Count == 0 ? 0 : workers.Average(w => w.BatchFill), workers.Sum(w => w.TokensPerSecond), workers.Sum(w => w.QueueDepth),
+                workers.Sum(w => w.Tokens), workers.Sum(w => w.Requests));
+        }).ToList(), StaleAfter.TotalSeconds);
     }
 
     public const string NotStarted = "NotStarted";
@@ -146,20 +148,20 @@ public sealed class DashboardQueries(
     }
 
     /// <summary>The prompts of the steps the sample has reached, rebuilt exactly as the dispatcher builds them.</summary>
-    private static IReadOnlyList<PromptView> Prompts(PromptBuilder builder, Sample sample, SampleSaga saga, IReadOnlyList<Sample> neighbours)
+    private static IReadOnlyList<PromptView> Prompts(PromptBuilder builder, Sample sample, SampleRecord record, IReadOnlyList<Sample> neighbours)
     {
         var prompts = new List<PromptView> { new(SampleSteps.Base, builder.Vanilla(sample)) };
-        if (saga.CurrentState == SampleStates.Detecting) return prompts;
-        var rounds = saga.ReasoningResponses.Count + (saga.CurrentState == SampleStates.Reasoning ? 1 : 0);
+        if (record.CurrentState == SampleStates.Detecting) return prompts;
+        var rounds = record.ReasoningResponses.Count + (record.CurrentState == SampleStates.Reasoning ? 1 : 0);
         for (var round = 1; round <= rounds; round++)
-            prompts.Add(new PromptView(SampleSteps.ReasoningRound(round), StepPrompts.Reasoning(builder, sample, saga, round)));
-        if (saga.CheckerResponse is not null || saga.CurrentState == SampleStates.Checking)
-            prompts.Add(new PromptView(SampleSteps.Checker, StepPrompts.Checker(builder, sample, saga)));
+            prompts.Add(new PromptView(SampleSteps.ReasoningRound(round), StepPrompts.Reasoning(builder, sample, record, round)));
+        if (record.CheckerResponse is not null || record.CurrentState == SampleStates.Checking)
+            prompts.Add(new PromptView(SampleSteps.Checker, StepPrompts.Checker(builder, sample, record)));
         // Without retrieval (ablation no-context) the context prompt has no examples and no Retrieving state precedes it.
-        if (saga.Neighbours is not null || saga.ContextResponse is not null || saga.CurrentState == SampleStates.Relabeling)
+        if (record.Neighbours is not null || record.ContextResponse is not null || record.CurrentState == SampleStates.Relabeling)
             prompts.Add(new PromptView(SampleSteps.Context, builder.Context(sample, neighbours)));
-        if (saga.ReviewResponse is not null || saga.CurrentState == SampleStates.Reviewing)
-            prompts.Add(new PromptView(SampleSteps.Review, StepPrompts.Review(builder, sample, saga)));
+        if (record.ReviewResponse is not null || record.CurrentState == SampleStates.Reviewing)
+            prompts.Add(new PromptView(SampleSteps.Review, StepPrompts.Review(builder, sample, record)));
         return prompts;
     }
 }

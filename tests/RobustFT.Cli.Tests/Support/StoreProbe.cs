@@ -26,7 +26,7 @@ public static class StoreProbe
                     var run = (await new RunStore(factory).ListAsync()).SingleOrDefault();
                     if (run is not null)
                     {
-                        var states = await new SqlSagaStore<SampleSaga>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).CountByStateAsync(run.RunId);
+                        var states = await new SqlSagaStore<SampleRecord>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).CountByStateAsync(run.RunId);
                         if (reached(run, s => states.GetValueOrDefault(s))) return;
                     }
                 }

@@ -1,6 +1,6 @@
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Tests.Persistence;
-using RobustFT.Cluster.Tests.StateMachine;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 

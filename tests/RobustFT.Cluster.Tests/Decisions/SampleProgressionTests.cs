@@ -1,7 +1,6 @@
-using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Samples.Events;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
-using RobustFT.Cluster.Tests.StateMachine;
 using RobustFT.Cluster.Tests.Support;
 using RobustFT.Core.Answers;
 using RobustFT.Core.Method;
@@ -13,34 +12,34 @@ public sealed class SampleProgressionTests
 {
     private static RunContext Run(MethodOptions? method = null) => new(TestRunSettings.Create("r", method), TestSamples.Arc);
 
-    private static SampleSaga Saga(string state, string sampleId = "s1") =>
-        new() { CorrelationId = SampleIdentity.CorrelationId("r", sampleId), RunId = "r", SampleId = sampleId, CurrentState = state };
+    private static SampleRecord Record(string state, string sampleId = "s1") =>
+        new() { RunId = "r", SampleId = sampleId, CurrentState = state };
 
-    private static GenerateCompleted Completed(string step, string text, float[]? logprobs = null, string? error = null) =>
-        new(Guid.Empty, step, text, logprobs ?? [-0.1f], false, error);
+    private static GenerationRecorded Completed(string step, string text, float[]? logprobs = null, string? error = null) =>
+        new(step, text, logprobs ?? [-0.1f], error);
 
     [Fact]
     public void The_base_completion_records_response_and_extracted_answer_and_leads_to_Reasoning()
     {
-        var saga = Saga(SampleStates.Detecting);
+        var record = Record(SampleStates.Detecting);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Base, "I think so.\nanswer: C"), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Base, "I think so.\nanswer: C"), Run());
 
-        Assert.Equal(("I think so.\nanswer: C", "C", SampleStates.Reasoning), (saga.BaseResponse, saga.BaseAnswer, saga.NextState));
+        Assert.Equal(("I think so.\nanswer: C", "C", SampleStates.Reasoning), (record.BaseResponse, record.BaseAnswer, record.NextState));
     }
 
     [Fact]
     public void A_reasoning_round_short_of_the_configured_rounds_stays_in_Reasoning_without_a_verdict()
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = "B";
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { ReasoningRounds = 3 }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { ReasoningRounds = 3 }));
 
-        Assert.Equal(SampleStates.Reasoning, saga.NextState);
-        Assert.Equal(["Answer: B"], saga.ReasoningResponses);
-        Assert.Null(saga.Consistency);
-        Assert.Null(saga.Clean);
+        Assert.Equal(SampleStates.Reasoning, record.NextState);
+        Assert.Equal(["Answer: B"], record.ReasoningResponses);
+        Assert.Null(record.Consistency);
+        Assert.Null(record.Clean);
     }
 
     [Theory]
@@ -51,37 +50,37 @@ public sealed class SampleProgressionTests
     public void The_last_reasoning_round_scores_both_experts_against_the_label_under_the_both_agree_rule(
         string baseAnswer, string reasoning, double r, bool clean)
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = baseAnswer;
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = baseAnswer;
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, reasoning), Run());
 
-        Assert.Equal(r, saga.Consistency);
-        Assert.Equal(clean, saga.Clean);
-        Assert.Equal(SampleStates.Embedding, saga.NextState);
+        Assert.Equal(r, record.Consistency);
+        Assert.Equal(clean, record.Clean);
+        Assert.Equal(SampleStates.Embedding, record.NextState);
     }
 
     [Fact]
     public void The_threshold_rule_accepts_one_agreeing_expert_when_the_threshold_is_one_half()
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = "B";
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: C"),
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, "Answer: C"),
             Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Threshold, Threshold = 0.5 }));
 
-        Assert.Equal((0.5, true, SampleStates.Embedding), (saga.Consistency, saga.Clean, saga.NextState));
+        Assert.Equal((0.5, true, SampleStates.Embedding), (record.Consistency, record.Clean, record.NextState));
     }
 
     [Fact]
     public void The_LLM_checker_rule_sends_the_sample_to_Checking_without_deciding()
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = "B";
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, "Answer: B"), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
 
-        Assert.Equal((1.0, (bool?)null, SampleStates.Checking), (saga.Consistency, saga.Clean, saga.NextState));
+        Assert.Equal((1.0, (bool?)null, SampleStates.Checking), (record.Consistency, record.Clean, record.NextState));
     }
 
     [Theory]
@@ -90,44 +89,44 @@ public sealed class SampleProgressionTests
     [InlineData("unsure", false)]
     public void The_checker_verdict_decides_clean_only_on_N(string verdict, bool clean)
     {
-        var saga = Saga(SampleStates.Checking);
+        var record = Record(SampleStates.Checking);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Checker, verdict), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Checker, verdict), Run(ShippedDefaults.Config.Method() with { Checker = CheckerRule.Llm }));
 
-        Assert.Equal((verdict, clean, SampleStates.Embedding), (saga.CheckerResponse, saga.Clean, saga.NextState));
+        Assert.Equal((verdict, clean, SampleStates.Embedding), (record.CheckerResponse, record.Clean, record.NextState));
     }
 
     [Fact]
     public void The_context_completion_records_entropy_rounded_to_six_decimals()
     {
-        var saga = Saga(SampleStates.Relabeling);
+        var record = Record(SampleStates.Relabeling);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.5f]), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.5f]), Run());
 
-        Assert.Equal(0.366667, saga.Entropy);
+        Assert.Equal(0.366667, record.Entropy);
     }
 
     [Fact]
     public void The_context_completion_records_entropy_as_minus_the_mean_logprob()
     {
-        var saga = Saga(SampleStates.Relabeling);
+        var record = Record(SampleStates.Relabeling);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.9f]), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Context, "Answer: D", [-0.2f, -0.4f, -0.9f]), Run());
 
-        Assert.Equal(("Answer: D", "D", SampleStates.Reviewing), (saga.ContextResponse, saga.ContextAnswer, saga.NextState));
-        Assert.Equal(0.5, saga.Entropy!.Value, 6);
+        Assert.Equal(("Answer: D", "D", SampleStates.Reviewing), (record.ContextResponse, record.ContextAnswer, record.NextState));
+        Assert.Equal(0.5, record.Entropy!.Value, 6);
     }
 
     [Fact]
     public void A_context_completion_without_tokens_faults()
     {
-        var saga = Saga(SampleStates.Relabeling);
+        var record = Record(SampleStates.Relabeling);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, "Answer: D", []), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Context, "Answer: D", []), Run());
 
-        Assert.Equal(SampleStates.Faulted, saga.NextState);
-        Assert.StartsWith("context:", saga.FaultReason, StringComparison.Ordinal);
-        Assert.Null(saga.ContextResponse);
+        Assert.Equal(SampleStates.Faulted, record.NextState);
+        Assert.StartsWith("context:", record.FaultReason, StringComparison.Ordinal);
+        Assert.Null(record.ContextResponse);
     }
 
     [Theory]
@@ -139,29 +138,29 @@ public sealed class SampleProgressionTests
     [InlineData("", AnswerMatching.Lenient, "C", "C")]
     public void The_review_label_wins_and_the_context_answer_is_the_fallback(string review, AnswerMatching matching, string contextAnswer, string final)
     {
-        var saga = Saga(SampleStates.Reviewing);
-        saga.ContextAnswer = contextAnswer;
+        var record = Record(SampleStates.Reviewing);
+        record.ContextAnswer = contextAnswer;
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review),
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Review, review),
             Run(ShippedDefaults.Config.Method() with { AnswerMatching = matching }));
 
-        Assert.Equal((final, SampleStates.AwaitingSelection), (saga.FinalLabel, saga.NextState));
-        Assert.Equal(review, saga.ReviewResponse);
+        Assert.Equal((final, SampleStates.AwaitingSelection), (record.FinalLabel, record.NextState));
+        Assert.Equal(review, record.ReviewResponse);
     }
 
     [Fact]
     public void A_review_with_no_usable_label_and_no_usable_context_answer_still_goes_to_selection_with_the_reason_naming_both()
     {
-        var saga = Saga(SampleStates.Reviewing);
-        saga.ContextAnswer = "Q";
+        var record = Record(SampleStates.Reviewing);
+        record.ContextAnswer = "Q";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, "Answer: Z"), Run());
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Review, "Answer: Z"), Run());
 
-        Assert.Equal(SampleStates.AwaitingSelection, saga.NextState);
-        Assert.Contains("'Z'", saga.UnlabeledReason, StringComparison.Ordinal);
-        Assert.Contains("'Q'", saga.UnlabeledReason, StringComparison.Ordinal);
-        Assert.Null(saga.FaultReason);
-        Assert.Null(saga.FinalLabel);
+        Assert.Equal(SampleStates.AwaitingSelection, record.NextState);
+        Assert.Contains("'Z'", record.UnlabeledReason, StringComparison.Ordinal);
+        Assert.Contains("'Q'", record.UnlabeledReason, StringComparison.Ordinal);
+        Assert.Null(record.FaultReason);
+        Assert.Null(record.FinalLabel);
     }
 
     [Theory]
@@ -169,13 +168,13 @@ public sealed class SampleProgressionTests
     [InlineData(false)]
     public void A_ranked_sample_without_a_valid_label_ends_Unlabeled_and_is_never_kept(bool verdict)
     {
-        var saga = Saga(SampleStates.AwaitingSelection);
-        saga.UnlabeledReason = "review: no valid label";
+        var record = Record(SampleStates.AwaitingSelection);
+        record.UnlabeledReason = "review: no valid label";
 
-        SampleProgression.ApplySelection(saga, new SelectionDecided(Guid.Empty, 2, verdict, 0.7));
+        SampleProgression.ApplySelection(record, new SelectionRecorded(2, verdict, 0.7));
 
-        Assert.Equal((2, (bool?)false, SampleStates.Unlabeled), (saga.Rank, saga.Selected, saga.NextState));
-        Assert.Equal("review: no valid label", saga.UnlabeledReason);
+        Assert.Equal((2, (bool?)false, SampleStates.Unlabeled), (record.Rank, record.Selected, record.NextState));
+        Assert.Equal("review: no valid label", record.UnlabeledReason);
     }
 
     private static RunContext Ablated(Ablations ablations) => Run(ShippedDefaults.Config.Method() with { Ablations = ablations });
@@ -185,12 +184,12 @@ public sealed class SampleProgressionTests
     [InlineData("Answer: C", 0.0, false)]
     public void Without_the_reasoning_expert_the_base_answer_alone_decides(string response, double r, bool clean)
     {
-        var saga = Saga(SampleStates.Detecting);
+        var record = Record(SampleStates.Detecting);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Base, response), Ablated(new Ablations { NoReasoning = true }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Base, response), Ablated(new Ablations { NoReasoning = true }));
 
-        Assert.Equal((r, (bool?)clean, SampleStates.Embedding), (saga.Consistency, saga.Clean, saga.NextState));
-        Assert.Empty(saga.ReasoningResponses);
+        Assert.Equal((r, (bool?)clean, SampleStates.Embedding), (record.Consistency, record.Clean, record.NextState));
+        Assert.Empty(record.ReasoningResponses);
     }
 
     [Theory]
@@ -198,12 +197,12 @@ public sealed class SampleProgressionTests
     [InlineData("Answer: C", SampleStates.Relabeling, null)]
     public void Without_context_a_checked_sample_skips_embedding_and_retrieval(string reasoning, string next, string? finalLabel)
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = "B";
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoContext = true }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoContext = true }));
 
-        Assert.Equal((next, finalLabel), (saga.NextState, saga.FinalLabel));
+        Assert.Equal((next, finalLabel), (record.NextState, record.FinalLabel));
     }
 
     [Theory]
@@ -211,13 +210,13 @@ public sealed class SampleProgressionTests
     [InlineData("Answer: C", SampleStates.Dropped)]
     public void Without_relabeling_a_noisy_sample_is_dropped_right_after_the_check(string reasoning, string next)
     {
-        var saga = Saga(SampleStates.Reasoning);
-        saga.BaseAnswer = "B";
+        var record = Record(SampleStates.Reasoning);
+        record.BaseAnswer = "B";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoRelabeling = true }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Reasoning, reasoning), Ablated(new Ablations { NoRelabeling = true }));
 
-        Assert.Equal(next, saga.NextState);
-        Assert.Null(saga.Selected);
+        Assert.Equal(next, record.NextState);
+        Assert.Null(record.Selected);
     }
 
     [Theory]
@@ -226,13 +225,13 @@ public sealed class SampleProgressionTests
     [InlineData("Answer: Q", null, SampleStates.AwaitingSelection)]
     public void Without_review_the_context_answer_is_the_new_label(string context, string? finalLabel, string next)
     {
-        var saga = Saga(SampleStates.Relabeling);
+        var record = Record(SampleStates.Relabeling);
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Context, context, [-0.5f]), Ablated(new Ablations { NoReview = true }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Context, context, [-0.5f]), Ablated(new Ablations { NoReview = true }));
 
-        Assert.Equal((finalLabel, next), (saga.FinalLabel, saga.NextState));
-        Assert.Equal(finalLabel is null, saga.UnlabeledReason is not null);
-        Assert.Null(saga.ReviewResponse);
+        Assert.Equal((finalLabel, next), (record.FinalLabel, record.NextState));
+        Assert.Equal(finalLabel is null, record.UnlabeledReason is not null);
+        Assert.Null(record.ReviewResponse);
     }
 
     [Theory]
@@ -240,12 +239,12 @@ public sealed class SampleProgressionTests
     [InlineData("Answer: Z", SampleStates.Unlabeled, false)]
     public void Without_selection_every_relabeled_sample_is_kept_and_one_without_a_label_ends_Unlabeled(string review, string next, bool selected)
     {
-        var saga = Saga(SampleStates.Reviewing);
-        saga.ContextAnswer = "Q";
+        var record = Record(SampleStates.Reviewing);
+        record.ContextAnswer = "Q";
 
-        SampleProgression.ApplyGeneration(saga, Completed(SampleSteps.Review, review), Ablated(new Ablations { NoSelection = true }));
+        SampleProgression.ApplyGeneration(record, Completed(SampleSteps.Review, review), Ablated(new Ablations { NoSelection = true }));
 
-        Assert.Equal((next, (bool?)selected, (int?)null), (saga.NextState, saga.Selected, saga.Rank));
+        Assert.Equal((next, (bool?)selected, (int?)null), (record.NextState, record.Selected, record.Rank));
     }
 
     [Fact]
@@ -266,23 +265,23 @@ public sealed class SampleProgressionTests
     [InlineData(SampleSteps.Context)]
     public void A_generation_error_faults_with_the_step_and_records_nothing_else(string step)
     {
-        var saga = Saga(SampleStates.Detecting);
+        var record = Record(SampleStates.Detecting);
 
-        SampleProgression.ApplyGeneration(saga, Completed(step, "Answer: B", error: "out of memory"), Run());
+        SampleProgression.ApplyGeneration(record, Completed(step, "Answer: B", error: "out of memory"), Run());
 
-        Assert.Equal((SampleStates.Faulted, $"{step}: out of memory"), (saga.NextState, saga.FaultReason));
-        Assert.Null(saga.BaseResponse);
-        Assert.Empty(saga.ReasoningResponses);
-        Assert.Null(saga.ContextResponse);
+        Assert.Equal((SampleStates.Faulted, $"{step}: out of memory"), (record.NextState, record.FaultReason));
+        Assert.Null(record.BaseResponse);
+        Assert.Empty(record.ReasoningResponses);
+        Assert.Null(record.ContextResponse);
     }
 
     [Fact]
     public void An_unknown_step_is_refused_naming_the_step_and_the_state()
     {
-        var saga = Saga(SampleStates.Detecting);
+        var record = Record(SampleStates.Detecting);
 
         var e = Assert.Throws<InvalidOperationException>(() =>
-            SampleProgression.ApplyGeneration(saga, Completed("translate", "x"), Run()));
+            SampleProgression.ApplyGeneration(record, Completed("translate", "x"), Run()));
 
         Assert.Contains("'translate'", e.Message, StringComparison.Ordinal);
         Assert.Contains(SampleStates.Detecting, e.Message, StringComparison.Ordinal);
@@ -293,47 +292,47 @@ public sealed class SampleProgressionTests
     [InlineData(false, SampleStates.AwaitingIndex, null)]
     public void The_embedding_finishes_a_clean_sample_with_its_own_label_and_parks_a_noisy_one(bool clean, string next, string? finalLabel)
     {
-        var saga = Saga(SampleStates.Embedding);
-        saga.Clean = clean;
+        var record = Record(SampleStates.Embedding);
+        record.Clean = clean;
 
-        SampleProgression.ApplyEmbedding(saga, new EmbedCompleted(Guid.Empty, [0.1f, 0.2f], false, null), Run());
+        SampleProgression.ApplyEmbedding(record, new EmbeddingRecorded([0.1f, 0.2f], null), Run());
 
-        Assert.Equal((next, finalLabel), (saga.NextState, saga.FinalLabel));
-        Assert.Equal([0.1f, 0.2f], saga.Embedding!);
+        Assert.Equal((next, finalLabel), (record.NextState, record.FinalLabel));
+        Assert.Equal([0.1f, 0.2f], record.Embedding!);
     }
 
     [Fact]
     public void An_embedding_error_faults()
     {
-        var saga = Saga(SampleStates.Embedding);
-        saga.Clean = true;
+        var record = Record(SampleStates.Embedding);
+        record.Clean = true;
 
-        SampleProgression.ApplyEmbedding(saga, new EmbedCompleted(Guid.Empty, [], false, "boom"), Run());
+        SampleProgression.ApplyEmbedding(record, new EmbeddingRecorded([], "boom"), Run());
 
-        Assert.Equal((SampleStates.Faulted, "embed: boom"), (saga.NextState, saga.FaultReason));
-        Assert.Null(saga.Embedding);
+        Assert.Equal((SampleStates.Faulted, "embed: boom"), (record.NextState, record.FaultReason));
+        Assert.Null(record.Embedding);
     }
 
     [Fact]
     public void Retrieval_records_the_neighbours_in_order_and_leads_to_Relabeling()
     {
-        var saga = Saga(SampleStates.Retrieving);
+        var record = Record(SampleStates.Retrieving);
 
-        SampleProgression.ApplyRetrieval(saga, new RetrieveCompleted(Guid.Empty, ["s4", "s2"], null));
+        SampleProgression.ApplyRetrieval(record, new NeighboursRecorded(["s4", "s2"], null));
 
-        Assert.Equal(["s4", "s2"], saga.Neighbours!);
-        Assert.Equal(SampleStates.Relabeling, saga.NextState);
+        Assert.Equal(["s4", "s2"], record.Neighbours!);
+        Assert.Equal(SampleStates.Relabeling, record.NextState);
     }
 
     [Fact]
     public void A_retrieval_error_faults()
     {
-        var saga = Saga(SampleStates.Retrieving);
+        var record = Record(SampleStates.Retrieving);
 
-        SampleProgression.ApplyRetrieval(saga, new RetrieveCompleted(Guid.Empty, [], "no index"));
+        SampleProgression.ApplyRetrieval(record, new NeighboursRecorded([], "no index"));
 
-        Assert.Equal((SampleStates.Faulted, "retrieve: no index"), (saga.NextState, saga.FaultReason));
-        Assert.Null(saga.Neighbours);
+        Assert.Equal((SampleStates.Faulted, "retrieve: no index"), (record.NextState, record.FaultReason));
+        Assert.Null(record.Neighbours);
     }
 
     [Theory]
@@ -341,12 +340,12 @@ public sealed class SampleProgressionTests
     [InlineData(false, SampleStates.Dropped)]
     public void The_selection_verdict_records_rank_and_verdict(bool selected, string next)
     {
-        var saga = Saga(SampleStates.AwaitingSelection);
-        saga.FinalLabel = "C";
+        var record = Record(SampleStates.AwaitingSelection);
+        record.FinalLabel = "C";
 
-        SampleProgression.ApplySelection(saga, new SelectionDecided(Guid.Empty, 3, selected, 0.7));
+        SampleProgression.ApplySelection(record, new SelectionRecorded(3, selected, 0.7));
 
-        Assert.Equal((3, (bool?)selected, next), (saga.Rank, saga.Selected, saga.NextState));
+        Assert.Equal((3, (bool?)selected, next), (record.Rank, record.Selected, record.NextState));
     }
 
     [Theory]
@@ -359,10 +358,10 @@ public sealed class SampleProgressionTests
     [InlineData(SampleStates.Reviewing, 1, SampleSteps.Review)]
     public void The_expected_step_follows_the_state_and_the_reasoning_rounds_done(string state, int roundsDone, string step)
     {
-        var saga = Saga(state);
-        for (var i = 0; i < roundsDone; i++) saga.ReasoningResponses.Add($"round {i + 1}");
+        var record = Record(state);
+        for (var i = 0; i < roundsDone; i++) record.ReasoningResponses.Add($"round {i + 1}");
 
-        Assert.Equal(step, SampleProgression.ExpectedStep(saga));
+        Assert.Equal(step, SampleProgression.ExpectedStep(record));
     }
 
     [Theory]
@@ -378,6 +377,6 @@ public sealed class SampleProgressionTests
     [InlineData("")]
     public void States_that_wait_for_no_generation_expect_no_step(string state)
     {
-        Assert.Null(SampleProgression.ExpectedStep(Saga(state)));
+        Assert.Null(SampleProgression.ExpectedStep(Record(state)));
     }
 }

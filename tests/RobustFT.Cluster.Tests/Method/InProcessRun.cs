@@ -18,9 +18,9 @@ using RobustFT.Inference.Abstractions;
 
 namespace RobustFT.Cluster.Tests.Method;
 
-/// <summary>One whole run of the method in this process (in-memory transport, SQLite in a temporary directory) with the
-/// given models: the outcome of every sample, the stored sagas and the report, read after the run completed.</summary>
-public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Outcomes, IReadOnlyList<SampleSaga> Sagas, RunReport Report)
+/// <summary>One whole run of the method in this process (a one-node cluster, SQLite in a temporary directory) with the
+/// given models: the outcome of every sample, the read model's records and the report, read after the run completed.</summary>
+public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Outcomes, IReadOnlyList<SampleRecord> Sagas, RunReport Report)
 {
     public SampleOutcome Outcome(string sampleId) => Outcomes.Single(o => o.Sample.Id == sampleId);
 
@@ -34,9 +34,9 @@ public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Ou
             await File.WriteAllTextAsync(input, CsvFormat.Row(["id", "question", "answer", "options"]) +
                 string.Concat(samples.Select(s => CsvFormat.Row([s.Id, s.Question, s.Label, JsonSerializer.Serialize(s.Options)]))));
             var defaults = ShippedDefaults.Config;
-            var options = new RuntimeOptions(NodeRoles.All, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
+            var options = new RuntimeOptions(NodeRoles.All, defaults.Cluster(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
                 defaults.Worker() with { MaxBatchSize = 8 }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(20) },
-                defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+                defaults.Entity(), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
             await using var node = await RobustFtNode.StartAsync(options, services =>
             {
                 services.AddLogging();
@@ -50,7 +50,7 @@ public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Ou
             var run = await node.RunAsync(settings, null, timeout.Token);
             Assert.True(run.Phase == RunPhase.Completed, $"the run ended in {run.Phase}: {run.Message}");
             var outcomes = await node.Services.GetRequiredService<RunExporter>().OutcomesAsync(run.RunId, CancellationToken.None);
-            var sagas = await node.Services.GetRequiredService<SqlSagaStore<SampleSaga>>().ListAsync(run.RunId, ct: CancellationToken.None);
+            var sagas = await node.Services.GetRequiredService<SampleReadModel>().ListAsync(run.RunId, ct: CancellationToken.None);
             var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(settings.OutputDirectory, RunReport.FileName)));
             return new InProcessRun(run, outcomes, sagas, report);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Tests.Support;
 using RobustFT.Testing.Servers;
 
@@ -36,15 +37,9 @@ public sealed class PostgresConnectionFactoryTests
     [Fact]
     public async Task A_server_that_comes_up_during_the_retries_is_used()
     {
-        var store = new SqlSagaStore<CounterSaga>(new PostgresConnectionFactory(_server.ConnectionString, ShippedDefaults.PostgresStartupAttempts), "sagas_restart");
-        await store.EnsureSchemaAsync();
-        var id = Guid.NewGuid();
-        await using (var db = await SqlSagaDatabaseContext<CounterSaga>.OpenAsync(new PostgresConnectionFactory(_server.ConnectionString, ShippedDefaults.PostgresStartupAttempts),
-                         new SqlSagaStatements(SqlDialect.Postgres, "sagas_restart"), new SqlSagaSerializer<CounterSaga>(), write: true))
-        {
-            await db.InsertAsync(new CounterSaga { CorrelationId = id, RunId = "run-restart", CurrentState = "Counting", Count = 5 });
-            await db.CommitAsync();
-        }
+        var readModel = new SampleReadModel(new PostgresConnectionFactory(_server.ConnectionString, ShippedDefaults.PostgresStartupAttempts));
+        await readModel.EnsureSchemaAsync();
+        await readModel.SaveAsync("run-restart", [new SampleRecord { RunId = "run-restart", SampleId = "s1", CurrentState = "Clean", FinalLabel = "B" }], offset: 5);
 
         await _server.StopAsync();
         await using var connections = new PostgresConnectionFactory(_server.ConnectionString, startupAttempts: 20,
@@ -57,8 +52,9 @@ public sealed class PostgresConnectionFactoryTests
         {
         }
 
-        var stored = await new SqlSagaStore<CounterSaga>(connections, "sagas_restart").GetAsync(id);
-        Assert.Equal((5, "run-restart"), (stored!.Count, stored.RunId));
+        var stored = await new SampleReadModel(connections).GetAsync("run-restart", "s1");
+        Assert.Equal(("Clean", "B"), (stored!.CurrentState, stored.FinalLabel));
+        Assert.Equal(5, await new SampleReadModel(connections).GetOffsetAsync("run-restart"));
     }
 
     [Fact]

@@ -7,13 +7,13 @@ using RobustFT.Cluster.Samples;
 
 namespace RobustFT.ClusterMode.Tests.Support;
 
-/// <summary>Reads a test cluster's PostgreSQL database with the product's own store classes: runs, saga rows, leases.</summary>
+/// <summary>Reads a test cluster's PostgreSQL database with the product's own store classes: runs, record rows, leases.</summary>
 public sealed class ClusterStore(string connectionString) : IAsyncDisposable
 {
     private readonly PostgresConnectionFactory _db = new(connectionString, startupAttempts: 1);
 
     public RunStore Runs => new(_db);
-    public SqlSagaStore<SampleSaga> Sagas => new(_db, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options);
+    public SqlSagaStore<SampleRecord> Sagas => new(_db, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options);
 
     public Task<RunRecord?> RunAsync(string runId) => Runs.GetAsync(runId);
 

@@ -45,7 +45,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
     public HttpClient Http { get; }
     public Task<RunRecord> Completion { get; private set; } = Task.FromResult<RunRecord>(null!);
     public RunStore Store => Node.Services.GetRequiredService<RunStore>();
-    public SqlSagaStore<SampleSaga> Sagas => Node.Services.GetRequiredService<SqlSagaStore<SampleSaga>>();
+    public SqlSagaStore<SampleRecord> Sagas => Node.Services.GetRequiredService<SqlSagaStore<SampleRecord>>();
 
     /// <param name="delay">Sleep of the scripted model per batch: how slow the run is.</param>
     /// <param name="maxBatch">Worker batch size: smaller batches make more, shorter steps.</param>
@@ -66,7 +66,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
         var defaults = ShippedDefaults.Config;
         var options = new RuntimeOptions(NodeRoles.All, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
             defaults.Worker() with { MaxBatchSize = maxBatch }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(50) },
-            defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+            defaults.Reader.Int("robustft.coordinator.record-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
         var node = await RobustFtNode.StartAsync(options, services =>
         {
             services.AddLogging();

@@ -1,0 +1,8 @@
+namespace RobustFT.Cluster.Contracts;
+
+/// <summary>A GPU worker's answer to an <see cref="IInferenceRequest"/> with the same <see cref="RequestId"/>.</summary>
+public interface IInferenceResult
+{
+    string RequestId { get; }
+    string? Error { get; }
+}

@@ -1,0 +1,9 @@
+using RobustFT.Cluster.Contracts;
+
+namespace RobustFT.Cluster.Nodes;
+
+/// <summary>The cluster's members and the last status of each GPU worker, as one node sees them.</summary>
+public sealed record ClusterSnapshot(IReadOnlyList<ClusterMember> Members, IReadOnlyList<WorkerStatus> Workers)
+{
+    public static ClusterSnapshot Empty { get; } = new([], []);
+}

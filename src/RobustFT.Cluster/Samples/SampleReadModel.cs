@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Dapper;
+using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Runs;
+
+namespace RobustFT.Cluster.Samples;
+
+/// <summary>
+/// The read model of the samples (table <c>sample_states</c>): one row per started sample with its state and record,
+/// written only by the run's projection (<c>SampleProjection</c>, fed from the journal's events tagged with the run),
+/// together with the projection's offset in the same transaction. Counts per state (one GROUP BY), listings and lookups
+/// for the coordinator's barriers, the retriever's clean index, exports, <c>status</c> and the dashboard.
+/// </summary>
+public sealed class SampleReadModel(IDbConnectionFactory db)
+{
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS sample_states (
+            run_id TEXT NOT NULL, sample_id TEXT NOT NULL, state TEXT NOT NULL, data TEXT NOT NULL,
+            PRIMARY KEY (run_id, sample_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_sample_states_run_state ON sample_states (run_id, state)",
+        "CREATE TABLE IF NOT EXISTS projection_offsets (run_id TEXT PRIMARY KEY, event_offset BIGINT NOT NULL)",
+    ];
+
+    public Task EnsureSchemaAsync(CancellationToken ct = default) =>
+        SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.sample_states"), Schema, ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(string runId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM sample_states WHERE run_id = @runId GROUP BY state", new { runId }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.State, r => (int)r.Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>The run's records, or only those in <paramref name="state"/>, ordered by sample id.</summary>
+    public async Task<IReadOnlyList<SampleRecord>> ListAsync(string runId, string? state = null, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<string>(new CommandDefinition(
+            state is null
+                ? "SELECT data FROM sample_states WHERE run_id = @runId ORDER BY sample_id"
+                : "SELECT data FROM sample_states WHERE run_id = @runId AND state = @state ORDER BY sample_id",
+            new { runId, state }, cancellationToken: ct));
+        return rows.Select(Deserialize).ToList();
+    }
+
+    public async Task<SampleRecord?> GetAsync(string runId, string sampleId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var data = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT data FROM sample_states WHERE run_id = @runId AND sample_id = @sampleId", new { runId, sampleId }, cancellationToken: ct));
+        return data is null ? null : Deserialize(data);
+    }
+
+    /// <summary>Several records at once (those that exist), by sample id.</summary>
+    public async Task<IReadOnlyDictionary<string, SampleRecord>> GetManyAsync(string runId, IReadOnlyCollection<string> sampleIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, SampleRecord>(StringComparer.Ordinal);
+        if (sampleIds.Count == 0) return found;
+        await using var c = await db.OpenAsync(ct);
+        foreach (var chunk in sampleIds.Distinct().Chunk(500))
+        {
+            var rows = await c.QueryAsync<string>(new CommandDefinition(
+                $"SELECT data FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
+                Parameters(runId, chunk), cancellationToken: ct));
+            foreach (var record in rows.Select(Deserialize)) found[record.SampleId] = record;
+        }
+        return found;
+    }
+
+    /// <summary>Sample id and state of every started sample of the run (small rows, for the coordinator's waves).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StatesAsync(string runId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string SampleId, string State)>(new CommandDefinition(
+            "SELECT sample_id, state FROM sample_states WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.SampleId, r => r.State, StringComparer.Ordinal);
+    }
+
+    /// <summary>Ids of the run's samples in one of <paramref name="states"/>, ordered.</summary>
+    public async Task<IReadOnlyList<string>> ListIdsAsync(string runId, IReadOnlyCollection<string> states, CancellationToken ct = default)
+    {
+        if (states.Count == 0) return [];
+        await using var c = await db.OpenAsync(ct);
+        var parameters = new DynamicParameters(new { runId });
+        var names = states.Select((s, i) => { parameters.Add("st" + i, s); return "@st" + i; }).ToList();
+        var ids = await c.QueryAsync<string>(new CommandDefinition(
+            $"SELECT sample_id FROM sample_states WHERE run_id = @runId AND state IN ({string.Join(',', names)}) ORDER BY sample_id",
+            parameters, cancellationToken: ct));
+        return ids.ToList();
+    }
+
+    /// <summary>The journal offset up to which the run's events are in the table (0: none yet).</summary>
+    public async Task<long> GetOffsetAsync(string runId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT event_offset FROM projection_offsets WHERE run_id = @runId", new { runId }, cancellationToken: ct)) ?? 0;
+    }
+
+    /// <summary>Writes the changed records and the new offset in one transaction, so a projection that restarts resumes
+    /// exactly after what it wrote.</summary>
+    public async Task SaveAsync(string runId, IReadOnlyCollection<SampleRecord> changed, long offset, CancellationToken ct = default)
+    {
+        using var writeLease = db is SqliteConnectionFactory sqlite ? await sqlite.EnterWriteAsync(ct) : null;
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await WriteTransactions.BeginWriteAsync(c, ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sample_states (run_id, sample_id, state, data) VALUES (@RunId, @SampleId, @CurrentState, @Data)
+            ON CONFLICT (run_id, sample_id) DO UPDATE SET state = excluded.state, data = excluded.data
+            """,
+            changed.Select(r => new { RunId = runId, r.SampleId, r.CurrentState, Data = JsonSerializer.Serialize(r, StoreJson.Options) }),
+            tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO projection_offsets (run_id, event_offset) VALUES (@runId, @offset)
+            ON CONFLICT (run_id) DO UPDATE SET event_offset = excluded.event_offset
+            """,
+            new { runId, offset }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    private static DynamicParameters Parameters(string runId, IReadOnlyList<string> ids)
+    {
+        var p = new DynamicParameters(new { runId });
+        for (var i = 0; i < ids.Count; i++) p.Add("s" + i, ids[i]);
+        return p;
+    }
+
+    private static SampleRecord Deserialize(string json) =>
+        JsonSerializer.Deserialize<SampleRecord>(json, StoreJson.Options) ?? throw new InvalidDataException("stored sample record is null");
+}

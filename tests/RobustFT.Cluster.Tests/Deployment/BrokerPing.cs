@@ -1,4 +1,0 @@
-namespace RobustFT.Cluster.Tests.Deployment;
-
-/// <summary>Message sent through a MassTransit bus on the test broker.</summary>
-public sealed record BrokerPing(Guid Id, string Text);

@@ -1,3 +1,0 @@
-namespace RobustFT.Cluster.Tests.Persistence;
-
-public sealed record CounterFinished(Guid CorrelationId);
