@@ -47,7 +47,9 @@ public static class SampleRequests
             // depend on the batch the request ran in (a resumed run recomputes in other batches).
             var options = new GenerationOptions(maxNewTokens, s.Temperature, s.TopP, s.TopK, StepSeed.For(s.Method.Seed, record.SampleId, step),
                 ScoreAlone: step == SampleSteps.Context);
-            return new GenerateRequest(RequestId(record, step), record.RunId, record.SampleId, step, messages, options);
+            // An array: Akka's JSON serializer records the concrete type of a list, and the compiler's collection-expression
+            // types (what PromptBuilder returns) cannot be rebuilt on the node that receives the request.
+            return new GenerateRequest(RequestId(record, step), record.RunId, record.SampleId, step, messages.ToArray(), options);
         }
     }
 

@@ -23,6 +23,12 @@ public static class EntityConfig
               auto-initialize = on
             }
           }
+          query.journal.sql {
+            class = "Akka.Persistence.Sql.Query.SqlReadJournalProvider, Akka.Persistence.Sql"
+            write-plugin = "akka.persistence.journal.sql"
+            connection-string = "Data Source={{databasePath}}"
+            provider-name = "SQLite.MS"
+          }
           snapshot-store {
             plugin = "akka.persistence.snapshot-store.sql"
             sql {
