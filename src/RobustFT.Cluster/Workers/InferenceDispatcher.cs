@@ -99,8 +99,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
                 _queue.RemoveFirst();
                 continue;
             }
+            if (_workers.Count == 0) return;
             var target = _workers.MaxBy(w => w.Value.Free);
-            if (target.Key is null || target.Value.Free <= 0) return;
+            if (target.Value.Free <= 0) return;
             _queue.RemoveFirst();
             pending.Worker = target.Key;
             target.Value.Outstanding.Add(next.Value);
