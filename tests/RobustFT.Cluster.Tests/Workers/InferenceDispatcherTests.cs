@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.TestKit;
-using Akka.TestKit.Xunit2;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Tests.Support;
 using RobustFT.Cluster.Workers;
@@ -14,24 +13,12 @@ namespace RobustFT.Cluster.Tests.Workers;
 /// worker with the most free capacity and never above it, queues the rest, answers every requester, re-sends the
 /// requests of a stopped or silent worker to another, and balances real workers of different speed by their speed.
 /// Fake workers are test probes that publish a status; the others are real <see cref="GpuWorker"/>s over SQLite.</summary>
-public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
+public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerActorTestKit(output)
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(1);
-    private WorkerTestStore _store = null!;
-    private string _run = null!;
 
-    public InferenceDispatcherTests(ITestOutputHelper output) : base(ClusterTestKit.Config, output: output) => ClusterTestKit.JoinSelf(Sys);
-
-    public async Task InitializeAsync()
-    {
-        _store = await WorkerTestStore.CreateAsync();
-        _run = await _store.CreateRunAsync();
-    }
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
-    private IActorRef Dispatcher() => Sys.ActorOf(InferenceDispatcher.Props(_store.Services(), StaleAfter));
+    private IActorRef Dispatcher() => Sys.ActorOf(InferenceDispatcher.Props(Store.Services(), StaleAfter));
 
     private async Task<IReadOnlyList<WorkerStatus>> WorkersOf(IActorRef dispatcher) =>
         await dispatcher.Ask<IReadOnlyList<WorkerStatus>>(GetWorkers.Instance, TimeSpan.FromSeconds(5));
@@ -51,7 +38,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
 
     private async Task<IActorRef> GpuWorkerAsync(IActorRef dispatcher, string device, ILanguageModel model, WorkerOptions? options = null)
     {
-        var worker = Sys.ActorOf(GpuWorker.Props(_store.Services(model, options: options), device, StatusInterval), device);
+        var worker = Sys.ActorOf(GpuWorker.Props(Store.Services(model, options: options), device, StatusInterval), device);
         await AwaitAssertAsync(async () => Assert.Contains(await WorkersOf(dispatcher), s => s.Device == device), TimeSpan.FromSeconds(10));
         return worker;
     }
@@ -66,9 +53,9 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
         var first = CreateTestProbe();
         var second = CreateTestProbe();
 
-        dispatcher.Tell(InferenceRequests.Generate(_run, "s1"), first.Ref);
+        dispatcher.Tell(InferenceRequests.Generate(Run, "s1"), first.Ref);
         var request = worker.ExpectMsg<GenerateRequest>();
-        dispatcher.Tell(InferenceRequests.Generate(_run, "s1"), second.Ref); // the entity's retry after its timeout
+        dispatcher.Tell(InferenceRequests.Generate(Run, "s1"), second.Ref); // the entity's retry after its timeout
         worker.ExpectMsg<GenerateRequest>(r => r.RequestId == request.RequestId);
         dispatcher.Tell(Answer(request), worker.Ref);
 
@@ -83,7 +70,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
         var dispatcher = Dispatcher();
         var worker = await FakeWorkerAsync(dispatcher, "gpu:0", capacity: 2);
 
-        foreach (var id in new[] { "s1", "s2", "s3", "s4", "s5" }) dispatcher.Tell(InferenceRequests.Generate(_run, id));
+        foreach (var id in new[] { "s1", "s2", "s3", "s4", "s5" }) dispatcher.Tell(InferenceRequests.Generate(Run, id));
         var held = new[] { worker.ExpectMsg<GenerateRequest>(), worker.ExpectMsg<GenerateRequest>() };
         worker.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         dispatcher.Tell(Answer(held[0]), worker.Ref);
@@ -102,7 +89,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
         var big = await FakeWorkerAsync(dispatcher, "big", capacity: 3);
         var small = await FakeWorkerAsync(dispatcher, "small", capacity: 1);
 
-        foreach (var id in new[] { "s1", "s2", "s3", "s4", "s5", "s6" }) dispatcher.Tell(InferenceRequests.Generate(_run, id));
+        foreach (var id in new[] { "s1", "s2", "s3", "s4", "s5", "s6" }) dispatcher.Tell(InferenceRequests.Generate(Run, id));
         var onBig = big.ReceiveN(3).Cast<GenerateRequest>().ToList();
         var onSmall = small.ExpectMsg<GenerateRequest>();
         big.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
@@ -121,7 +108,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
         var dispatcher = Dispatcher();
         Assert.Empty(await WorkersOf(dispatcher));
 
-        dispatcher.Tell(InferenceRequests.Generate(_run, "s1"));
+        dispatcher.Tell(InferenceRequests.Generate(Run, "s1"));
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         var worker = await FakeWorkerAsync(dispatcher, "gpu:0", capacity: 1);
 
@@ -134,7 +121,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
         var dispatcher = Dispatcher();
         var held = new HeldModelCalls();
         var dying = await GpuWorkerAsync(dispatcher, "dying", new HeldLanguageModel(held));
-        dispatcher.Tell(InferenceRequests.Generate(_run, "s1"));
+        dispatcher.Tell(InferenceRequests.Generate(Run, "s1"));
         var call = await held.NextAsync();
         var model = new RecordingLanguageModel();
         await GpuWorkerAsync(dispatcher, "healthy", model);
@@ -155,7 +142,7 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
     {
         var dispatcher = Dispatcher();
         var silent = await FakeWorkerAsync(dispatcher, "silent", capacity: 2);
-        dispatcher.Tell(InferenceRequests.Generate(_run, "s1"));
+        dispatcher.Tell(InferenceRequests.Generate(Run, "s1"));
         var lost = silent.ExpectMsg<GenerateRequest>();
 
         await AwaitAssertAsync(async () => Assert.Empty(await WorkersOf(dispatcher)), TimeSpan.FromSeconds(10));
@@ -172,13 +159,13 @@ public sealed class InferenceDispatcherTests : TestKit, IAsyncLifetime
     {
         var dispatcher = Dispatcher();
         var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = 2, ConcurrentBatches = 1, GenerationCalls = 1 };
-        var fast = new PacedLanguageModel(TimeSpan.FromMilliseconds(40));
-        var slow = new PacedLanguageModel(TimeSpan.FromMilliseconds(80));
+        var fast = new PacedLanguageModel(TimeSpan.FromMilliseconds(60));
+        var slow = new PacedLanguageModel(TimeSpan.FromMilliseconds(120));
         await GpuWorkerAsync(dispatcher, "fast", fast, options);
         await GpuWorkerAsync(dispatcher, "slow", slow, options);
         const int requests = 120;
 
-        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(_run, $"s{i:D3}"));
+        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(Run, $"s{i:D3}"));
         var results = ReceiveN(requests, TimeSpan.FromSeconds(60)).Cast<GenerateCompleted>().ToList();
 
         Assert.All(results, r => Assert.Null(r.Error));

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.TestKit.Xunit2;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Workers;
@@ -10,23 +9,15 @@ namespace RobustFT.Cluster.Tests.Workers;
 /// <summary>The retriever actor over a real SQLite read model: the k clean samples most similar to a noisy one, best
 /// first (never a sample that is not clean, never the sample itself); no clean sample means zero-shot; a malformed
 /// request is answered with its error.</summary>
-public sealed class RetrieverTests : TestKit, IAsyncLifetime
+public sealed class RetrieverTests(ITestOutputHelper output) : WorkerActorTestKit(output)
 {
-    private WorkerTestStore _store = null!;
-
-    public RetrieverTests(ITestOutputHelper output) : base(ClusterTestKit.Config, output: output) { }
-
-    public async Task InitializeAsync() => _store = await WorkerTestStore.CreateAsync();
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     private static SampleRecord Record(string runId, string sampleId, string state, params float[] embedding) =>
         new() { RunId = runId, SampleId = sampleId, CurrentState = state, Embedding = embedding };
 
     [Fact]
     public async Task Retrieves_the_k_most_similar_clean_samples_best_first()
     {
-        await _store.Database.Samples.SaveAsync("run1",
+        await Store.Database.Samples.SaveAsync("run1",
         [
             Record("run1", "c1", SampleStates.Clean, 1, 0, 0),
             Record("run1", "c2", SampleStates.Clean, 0.8f, 0.6f, 0),
@@ -35,8 +26,8 @@ public sealed class RetrieverTests : TestKit, IAsyncLifetime
             Record("run1", "n1", SampleStates.Retrieving, 1, 0, 0),
             Record("run1", "n2", SampleStates.AwaitingIndex, 0.99f, 0.1f, 0),
         ], offset: 6);
-        await _store.Database.Samples.SaveAsync("run2", [Record("run2", "x1", SampleStates.Clean, 1, 0, 0)], offset: 1);
-        var retriever = Sys.ActorOf(Retriever.Props(_store.Services()));
+        await Store.Database.Samples.SaveAsync("run2", [Record("run2", "x1", SampleStates.Clean, 1, 0, 0)], offset: 1);
+        var retriever = Sys.ActorOf(Retriever.Props(Store.Services()));
 
         retriever.Tell(new RetrieveRequest("run1", "n1", [1, 0.1f, 0], 3));
         var result = ExpectMsg<RetrieveCompleted>();
@@ -48,8 +39,8 @@ public sealed class RetrieverTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task A_run_without_clean_samples_retrieves_no_neighbours_and_relabels_zero_shot()
     {
-        await _store.Database.Samples.SaveAsync("run1", [Record("run1", "n1", SampleStates.Retrieving, 1, 0)], offset: 1);
-        var retriever = Sys.ActorOf(Retriever.Props(_store.Services()));
+        await Store.Database.Samples.SaveAsync("run1", [Record("run1", "n1", SampleStates.Retrieving, 1, 0)], offset: 1);
+        var retriever = Sys.ActorOf(Retriever.Props(Store.Services()));
 
         retriever.Tell(new RetrieveRequest("run1", "n1", [1, 0], 4));
         var result = ExpectMsg<RetrieveCompleted>();
@@ -61,8 +52,8 @@ public sealed class RetrieverTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task A_query_of_the_wrong_dimension_is_answered_with_the_error()
     {
-        await _store.Database.Samples.SaveAsync("run1", [Record("run1", "c1", SampleStates.Clean, 1, 0, 0)], offset: 1);
-        var retriever = Sys.ActorOf(Retriever.Props(_store.Services()));
+        await Store.Database.Samples.SaveAsync("run1", [Record("run1", "c1", SampleStates.Clean, 1, 0, 0)], offset: 1);
+        var retriever = Sys.ActorOf(Retriever.Props(Store.Services()));
 
         retriever.Tell(new RetrieveRequest("run1", "n1", [1, 0], 4));
         var result = ExpectMsg<RetrieveCompleted>();
