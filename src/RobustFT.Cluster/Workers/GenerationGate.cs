@@ -4,7 +4,7 @@ using RobustFT.Inference.Batching;
 namespace RobustFT.Cluster.Workers;
 
 /// <summary>The node's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="ILanguageModel"/>: every
-/// generation consumer call submits its cache misses here, so requests that arrive while the model is busy share its
+/// GPU worker submits its cache misses here, so requests that arrive while the model is busy share its
 /// next call (with a continuous-batching model, <see cref="WorkerOptions.GenerationModelCalls"/> calls run at once and
 /// join its running batch). Calls are cut by length bucket, max-batch-size and max-batch-tokens; each call's size goes to
 /// <see cref="WorkerMetrics.BatchSize"/>.</summary>

@@ -60,10 +60,10 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         {
             pending.AddRequester(Sender);
             // A re-sent request: the worker holding it joins it to the running one, or serves it again if it lost it.
-            pending.Worker?.Tell(request, Self);
+            pending.Worker?.Tell(pending.Request, Self);
             return;
         }
-        _requests[request.RequestId] = new PendingInference(request, Sender);
+        _requests[request.RequestId] = new PendingInference(InferenceWire.ForWorker(request), Sender);
         _queue.AddLast(request.RequestId);
         Dispatch();
     }
@@ -99,8 +99,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
                 _queue.RemoveFirst();
                 continue;
             }
+            if (_workers.Count == 0) return;
             var target = _workers.MaxBy(w => w.Value.Free);
-            if (target.Key is null || target.Value.Free <= 0) return;
+            if (target.Value.Free <= 0) return;
             _queue.RemoveFirst();
             pending.Worker = target.Key;
             target.Value.Outstanding.Add(next.Value);

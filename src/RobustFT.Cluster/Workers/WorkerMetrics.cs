@@ -26,7 +26,7 @@ public sealed class WorkerMetrics : IDisposable
     public Counter<long> CacheHits { get; }
     public Histogram<int> BatchSize { get; }
 
-    /// <summary>Records one consumed batch of <paramref name="requests"/> messages, <paramref name="hits"/> of them
+    /// <summary>Records <paramref name="requests"/> answered requests, <paramref name="hits"/> of them
     /// answered from the cache.</summary>
     public void RecordRequests(int requests, int hits, long tokens)
     {
@@ -45,7 +45,7 @@ public sealed class WorkerMetrics : IDisposable
         Interlocked.Add(ref _batchFillSum, size);
     }
 
-    /// <summary>Requests taken from the broker and not yet answered (the node's share of the queue).</summary>
+    /// <summary>Requests the node's GPU workers are serving and have not answered yet.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Marks <paramref name="requests"/> as taken; dispose the result when they are answered.</summary>

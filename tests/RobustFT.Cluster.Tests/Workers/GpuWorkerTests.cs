@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.TestKit.Xunit2;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Runs;
@@ -14,21 +13,9 @@ namespace RobustFT.Cluster.Tests.Workers;
 /// <summary>The GPU worker actor over a real SQLite store: requests that wait together share a model call, cache hits
 /// skip the model, fresh results are cached and journaled, a failing request fails alone, a re-sent request joins the
 /// running one, paused runs wait and cancelled runs are refused, and the worker publishes its status.</summary>
-public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
+public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKit(output)
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
-    private WorkerTestStore _store = null!;
-    private string _run = null!;
-
-    public GpuWorkerTests(ITestOutputHelper output) : base(ClusterTestKit.Config, output: output) => ClusterTestKit.JoinSelf(Sys);
-
-    public async Task InitializeAsync()
-    {
-        _store = await WorkerTestStore.CreateAsync();
-        _run = await _store.CreateRunAsync();
-    }
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, "gpu:0", StatusInterval));
 
@@ -37,12 +24,12 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     {
         var calls = new HeldModelCalls();
         var oneCallAtATime = ShippedDefaults.Config.Worker() with { ConcurrentBatches = 1, GenerationCalls = 1 };
-        var services = _store.Services(new HeldLanguageModel(calls), options: oneCallAtATime);
+        var services = Store.Services(new HeldLanguageModel(calls), options: oneCallAtATime);
         var worker = Worker(services);
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         var first = await calls.NextAsync();
-        foreach (var id in new[] { "s2", "s3", "s4" }) worker.Tell(InferenceRequests.Generate(_run, id));
+        foreach (var id in new[] { "s2", "s3", "s4" }) worker.Tell(InferenceRequests.Generate(Run, id));
         AwaitCondition(() => services.Generation!.PendingRequests == 3);
         first.Answer();
         var second = await calls.NextAsync();
@@ -55,19 +42,19 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
         Assert.Equal(["s1", "s2", "s3", "s4"], results.Select(r => r.SampleId).Order());
         Assert.All(results, r => Assert.Equal(HeldModelCalls.AnswerFor(HeldLanguageModel.Key(r.SampleId, "base")), r.Text));
         Assert.All(results, r => Assert.False(r.FromCache));
-        Assert.Equal(new InferenceTotals(4, 0, 8), await _store.Runs.GetInferenceTotalsAsync(_run));
+        Assert.Equal(new InferenceTotals(4, 0, 8), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
     [Fact]
     public async Task A_cached_request_is_answered_without_a_model_call_and_a_fresh_one_is_cached()
     {
         var model = new RecordingLanguageModel();
-        var worker = Worker(_store.Services(model));
+        var worker = Worker(Store.Services(model));
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         var fresh = ExpectMsg<GenerateCompleted>();
         // A resumed run asks again for the same step: same prompt and options, hence the same cache key.
-        worker.Tell(InferenceRequests.Generate(_run, "s1") with { RequestId = "resumed" });
+        worker.Tell(InferenceRequests.Generate(Run, "s1") with { RequestId = "resumed" });
         var cached = ExpectMsg<GenerateCompleted>();
 
         Assert.False(fresh.FromCache);
@@ -76,26 +63,26 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
         Assert.Equal(fresh.Text, cached.Text);
         Assert.Equal(RecordingLanguageModel.Logprobs, cached.Logprobs);
         Assert.Single(model.Batches);
-        Assert.Equal(new InferenceTotals(1, 1, 3), await _store.Runs.GetInferenceTotalsAsync(_run));
+        Assert.Equal(new InferenceTotals(1, 1, 3), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
     [Fact]
     public async Task A_request_the_model_cannot_run_comes_back_with_its_error_and_the_others_succeed()
     {
         var model = new RecordingLanguageModel { FailingSamples = { "s2" } };
-        var worker = Worker(_store.Services(model));
+        var worker = Worker(Store.Services(model));
 
-        foreach (var id in new[] { "s1", "s2", "s3" }) worker.Tell(InferenceRequests.Generate(_run, id));
+        foreach (var id in new[] { "s1", "s2", "s3" }) worker.Tell(InferenceRequests.Generate(Run, id));
         var results = ReceiveN(3).Cast<GenerateCompleted>().ToDictionary(r => r.SampleId);
 
         Assert.Equal("prompt longer than the context window", results["s2"].Error);
         Assert.Null(results["s1"].Error);
         Assert.Null(results["s3"].Error);
         Assert.Equal(RecordingLanguageModel.TextFor("s3", "base"), results["s3"].Text);
-        Assert.Equal(new InferenceTotals(2, 0, 6), await _store.Runs.GetInferenceTotalsAsync(_run));
+        Assert.Equal(new InferenceTotals(2, 0, 6), await Store.Runs.GetInferenceTotalsAsync(Run));
         // The failure is not cached: the same request reaches the model again.
         model.FailingSamples.Clear();
-        worker.Tell(InferenceRequests.Generate(_run, "s2"));
+        worker.Tell(InferenceRequests.Generate(Run, "s2"));
         Assert.Null(ExpectMsg<GenerateCompleted>().Error);
     }
 
@@ -103,12 +90,12 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     public async Task A_model_call_that_throws_fails_the_requests_in_it_and_the_worker_goes_on()
     {
         var calls = new HeldModelCalls();
-        var worker = Worker(_store.Services(new HeldLanguageModel(calls)));
+        var worker = Worker(Store.Services(new HeldLanguageModel(calls)));
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         (await calls.NextAsync()).Fail(new InvalidOperationException("device lost"));
         var failed = ExpectMsg<GenerateCompleted>();
-        worker.Tell(InferenceRequests.Generate(_run, "s2"));
+        worker.Tell(InferenceRequests.Generate(Run, "s2"));
         (await calls.NextAsync()).Answer();
         var served = ExpectMsg<GenerateCompleted>();
 
@@ -120,13 +107,13 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     public async Task A_request_sent_again_while_it_runs_joins_the_running_one()
     {
         var calls = new HeldModelCalls();
-        var worker = Worker(_store.Services(new HeldLanguageModel(calls)));
+        var worker = Worker(Store.Services(new HeldLanguageModel(calls)));
         var other = CreateTestProbe();
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         var call = await calls.NextAsync();
-        worker.Tell(InferenceRequests.Generate(_run, "s1"), other.Ref);
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"), other.Ref);
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         call.Answer();
 
@@ -136,20 +123,20 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
         Assert.Equal(mine, theirs);
         Assert.Equal(1, calls.Count);
         Assert.True(calls.NoCallWaiting);
-        Assert.Equal(new InferenceTotals(1, 0, 2), await _store.Runs.GetInferenceTotalsAsync(_run));
+        Assert.Equal(new InferenceTotals(1, 0, 2), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
     [Fact]
     public async Task A_paused_run_waits_until_resumed()
     {
         var model = new RecordingLanguageModel();
-        var worker = Worker(_store.Services(model));
-        await _store.Runs.SetPausedAsync(_run, true);
+        var worker = Worker(Store.Services(model));
+        await Store.Runs.SetPausedAsync(Run, true);
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         ExpectNoMsg(TimeSpan.FromSeconds(1));
         Assert.Empty(model.Batches);
-        await _store.Runs.SetPausedAsync(_run, false);
+        await Store.Runs.SetPausedAsync(Run, false);
 
         Assert.Null(ExpectMsg<GenerateCompleted>(TimeSpan.FromSeconds(10)).Error);
         Assert.Single(model.Batches);
@@ -159,10 +146,10 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     public async Task Requests_of_a_cancelled_or_unknown_run_are_answered_run_cancelled_without_the_model()
     {
         var model = new RecordingLanguageModel();
-        var worker = Worker(_store.Services(model, new HashEmbedder()));
-        await _store.Runs.CancelAsync(_run);
+        var worker = Worker(Store.Services(model, new HashEmbedder()));
+        await Store.Runs.CancelAsync(Run);
 
-        worker.Tell(InferenceRequests.Generate(_run, "s1"));
+        worker.Tell(InferenceRequests.Generate(Run, "s1"));
         worker.Tell(InferenceRequests.Embed("no-such-run", "s2"));
         var results = ReceiveN(2).Cast<IInferenceResult>().ToList();
 
@@ -175,12 +162,12 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     public async Task Embeddings_are_served_by_the_encoder_once_and_then_from_the_cache()
     {
         var embedder = new HashEmbedder();
-        var worker = Worker(_store.Services(embedder: embedder));
+        var worker = Worker(Store.Services(embedder: embedder));
 
-        worker.Tell(InferenceRequests.Embed(_run, "s1"));
-        worker.Tell(InferenceRequests.Embed(_run, "s2"));
+        worker.Tell(InferenceRequests.Embed(Run, "s1"));
+        worker.Tell(InferenceRequests.Embed(Run, "s2"));
         var fresh = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
-        worker.Tell(InferenceRequests.Embed(_run, "s1") with { RequestId = "again" });
+        worker.Tell(InferenceRequests.Embed(Run, "s1") with { RequestId = "again" });
         var cached = ExpectMsg<EmbedCompleted>();
 
         Assert.Equal(2, embedder.Texts);
@@ -188,7 +175,7 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
         Assert.True(cached.FromCache);
         Assert.Equal(fresh["s1"].Vector, cached.Vector);
         Assert.NotEqual(fresh["s1"].Vector, fresh["s2"].Vector);
-        Assert.Equal(new InferenceTotals(2, 1, 0), await _store.Runs.GetInferenceTotalsAsync(_run));
+        Assert.Equal(new InferenceTotals(2, 1, 0), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
     [Fact]
@@ -196,7 +183,7 @@ public sealed class GpuWorkerTests : TestKit, IAsyncLifetime
     {
         DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(GpuWorker.Topic, TestActor));
         ExpectMsg<SubscribeAck>();
-        var services = _store.Services(new RecordingLanguageModel());
+        var services = Store.Services(new RecordingLanguageModel());
         var worker = Worker(services);
 
         var status = ExpectMsg<WorkerStatus>(TimeSpan.FromSeconds(5));
