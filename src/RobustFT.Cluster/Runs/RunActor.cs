@@ -21,7 +21,7 @@ namespace RobustFT.Cluster.Runs;
 ///  Detecting ─every sample checked─► Retrieving: IndexReady to the AwaitingIndex samples (waves)
 ///  Retrieving ─every noisy sample relabeled─► Selecting: global entropy ranking, threshold, SelectionDecided
 ///  Selecting ─every sample terminal─► Exporting ─exports written─► Completed ─► runs row ended, actor stops
-///  any phase ─runs row Cancelled (operator)─► Cancelled ─no sample working─► partial export, ended
+///  any phase ─runs row Cancelled (operator)─► Cancelled ─no sample live─► partial export, ended
 ///  ranking or export throws ─► Failed (message), ended
 /// </code>
 /// Messages to samples are idempotent, so after a restart it re-drives the working samples, repeats the barrier
@@ -133,7 +133,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _busy = true;
         _lookAgain = false;
         var segment = _segment;
-        ObserveAsync(segment, withStates: _phase <= RunPhase.Retrieving, withInputOrder: _phase <= RunPhase.Detecting).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
+        ObserveAsync(segment, withStates: _phase is <= RunPhase.Retrieving or RunPhase.Cancelled, withInputOrder: _phase <= RunPhase.Detecting).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
     }
 
     private async Task<RunObservation> ObserveAsync(string? segment, bool withStates, bool withInputOrder)
@@ -217,8 +217,12 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             case RunPhase.Completed or RunPhase.Failed:
                 End(o.Run, partialExport: false);
                 return;
-            case RunPhase.Cancelled when BarrierDecision.Finished(total, o.Counts) || SampleStates.Working.All(s => o.Counts.GetValueOrDefault(s) == 0):
+            case RunPhase.Cancelled when BarrierDecision.Finished(total, o.Counts) || SampleWaves.Live(o.Counts, _pending) == 0:
                 End(o.Run, partialExport: true);
+                return;
+            case RunPhase.Cancelled:
+                RedriveIfStalled(o); // a working sample's re-sent request is refused ("run cancelled"): it faults and ends
+                Mirror(o.Run);
                 return;
             default:
                 Mirror(o.Run);
@@ -251,13 +255,15 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>The global entropy ranking (as the MassTransit coordinator's selection): every relabeled sample, decided
-    /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking without selection.</summary>
+    /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking (and no threshold)
+    /// without selection or without relabeled samples.</summary>
     private void Rank(RunRecord run) => Step(async () =>
     {
         if (!run.Settings.Method.Ablations.Selects) return new SelectionRanked(null, []);
         var relabeled = new List<SampleRecord>();
         foreach (var state in new[] { SampleStates.AwaitingSelection, SampleStates.Selected, SampleStates.Dropped, SampleStates.Unlabeled })
             relabeled.AddRange(await _services.Samples.ListAsync(_runId, state));
+        if (relabeled.Count == 0) return new SelectionRanked(null, []);
         var result = EntropySelector.Select(
             relabeled.Select(s => new EntropyScore(s.SampleId, s.Entropy ?? double.PositiveInfinity)).ToList(), run.Settings.Method.Beta);
         _logger.LogInformation("run {RunId}: {Selected} of {Relabeled} relabeled samples selected (entropy threshold {Threshold:F4})",
@@ -289,7 +295,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return new RunStepDone(LookAgain: true);
             }, fatal: false);
         }
-        if (_threshold == result.Threshold) Send();
+        if (_threshold is { } decided && decided.Equals(result.Threshold)) Send(); // Equals: NaN (nothing relabeled) too
         else Persist(new ThresholdDecided(result.Threshold), e =>
         {
             Apply(e);
