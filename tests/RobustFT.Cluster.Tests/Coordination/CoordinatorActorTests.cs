@@ -5,27 +5,12 @@ using RobustFT.Cluster.Runs;
 namespace RobustFT.Cluster.Tests.Coordination;
 
 /// <summary>The coordinator on a real SQLite store and journal: one run actor per submitted, unended run.</summary>
-public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed class CoordinatorActorTests() : JournalTestKit(TestDatabase.CreateSqlite())
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private readonly TestDatabase _db;
-
-    public CoordinatorActorTests() : this(TestDatabase.CreateSqlite()) { }
-
-    private CoordinatorActorTests(TestDatabase db) : base(JournalConfig.For(db)) => _db = db;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await Sys.Terminate();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_coordinator_drives_a_submitted_run_but_not_an_ingesting_or_ended_one_and_stops_a_run_actor_when_its_run_ends()
     {
-        var services = await CoordinationServices.CreateAsync(_db, CoordinationServices.Fast());
+        var services = await CoordinationServices.CreateAsync(Db, CoordinationServices.Fast());
         var submitted = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(2));
         var ingesting = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(2), RunPhase.Ingesting);
         var ended = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(2), RunPhase.Completed);
@@ -55,7 +40,7 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     [Fact]
     public async Task A_run_actor_that_stopped_while_its_run_is_unended_is_started_again_and_carries_on_from_its_journal()
     {
-        var services = await CoordinationServices.CreateAsync(_db, CoordinationServices.Fast());
+        var services = await CoordinationServices.CreateAsync(Db, CoordinationServices.Fast());
         var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1));
         var region = CreateTestProbe();
         var coordinator = Sys.ActorOf(CoordinatorActor.Props(services, region.Ref, JournalConfig.ReadJournalPluginId), "coordinator");

@@ -20,23 +20,8 @@ namespace RobustFT.Cluster.Tests.Coordination;
 
 /// <summary>The run actor on a real SQLite journal and read model: a test probe stands in for the sample region, and the
 /// test plays the sample entities by writing their events to the journal, which the run actor's projection reads.</summary>
-public sealed class RunActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed class RunActorTests() : JournalTestKit(TestDatabase.CreateSqlite())
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private readonly TestDatabase _db;
-
-    public RunActorTests() : this(TestDatabase.CreateSqlite()) { }
-
-    private RunActorTests(TestDatabase db) : base(JournalConfig.For(db)) => _db = db;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await Sys.Terminate();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task Waves_start_samples_in_input_order_and_never_have_more_than_MaxLiveSamples_live()
     {
@@ -204,7 +189,7 @@ public sealed class RunActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 
     private async Task<StartedRun> StartAsync(int samples, CoordinatorOptions? options = null, MethodOptions? method = null, string? outputDirectory = null)
     {
-        var services = await CoordinationServices.CreateAsync(_db, options ?? CoordinationServices.Fast());
+        var services = await CoordinationServices.CreateAsync(Db, options ?? CoordinationServices.Fast());
         var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(samples), method: method, outputDirectory: outputDirectory);
         var run = new StartedRun(services, runId, new JournalSamples(Sys, runId, await services.Catalog.GetAsync(runId)), CreateTestProbe());
         run.Actor = Sys.ActorOf(RunActor.Props(services, runId, run.Region.Ref, JournalConfig.ReadJournalPluginId));
