@@ -1,5 +1,3 @@
-using RobustFT.Cluster.Samples;
-
 namespace RobustFT.Cluster.Runs;
 
 /// <summary>Samples the run actor sent a message to (<c>StartSample</c> or <c>IndexReady</c>) whose effect the read model
@@ -10,6 +8,9 @@ public sealed class PendingSamples
     private readonly Dictionary<string, string?> _sent = new(StringComparer.Ordinal);
 
     public int Count => _sent.Count;
+
+    /// <summary>A copy of the ids, for the read-model query that settles them.</summary>
+    public IReadOnlyCollection<string> Ids => _sent.Keys.ToList();
 
     public bool Contains(string sampleId) => _sent.ContainsKey(sampleId);
 

@@ -21,7 +21,7 @@ namespace RobustFT.Cluster.Runs;
 ///  Detecting ─every sample checked─► Retrieving: IndexReady to the AwaitingIndex samples (waves)
 ///  Retrieving ─every noisy sample relabeled─► Selecting: global entropy ranking, threshold, SelectionDecided
 ///  Selecting ─every sample terminal─► Exporting ─exports written─► Completed ─► runs row ended, actor stops
-///  any phase ─runs row Cancelled (operator)─► Cancelled ─no sample working─► partial export, ended
+///  any phase ─runs row Cancelled (operator)─► Cancelled ─no sample live─► partial export, ended
 ///  ranking or export throws ─► Failed (message), ended
 /// </code>
 /// Messages to samples are idempotent, so after a restart it re-drives the working samples, repeats the barrier
@@ -48,6 +48,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     private bool _lookAgain;
     private bool _redriveAtNextLook = true;
     private bool _verdictsSent;
+    private InputCursor? _cursor;
     private long _offset;
     private string _progress = "";
     private DateTime _lastProgress = DateTime.UtcNow;
@@ -133,26 +134,31 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _busy = true;
         _lookAgain = false;
         var segment = _segment;
-        ObserveAsync(segment, withStates: _phase <= RunPhase.Retrieving, withInputOrder: _phase <= RunPhase.Detecting).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
+        var pending = _pending.Ids;
+        var placeCursor = _phase <= RunPhase.Detecting && _cursor is null;
+        var releasable = _phase == RunPhase.Retrieving ? _services.Coordinator.MaxLiveSamples + pending.Count : 0;
+        ObserveAsync(segment, pending, placeCursor, releasable).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
     }
 
-    private async Task<RunObservation> ObserveAsync(string? segment, bool withStates, bool withInputOrder)
+    private async Task<RunObservation> ObserveAsync(string? segment, IReadOnlyCollection<string> pending, bool placeCursor, int releasable)
     {
         if (segment is null) segment = await _services.Runs.StartSegmentAsync(_runId);
         else await _services.Runs.TouchSegmentAsync(_runId, segment);
         var run = await _services.Runs.GetAsync(_runId) ?? throw new InvalidOperationException($"run '{_runId}' is not in the runs table");
         var counts = await _services.Samples.CountByStateAsync(_runId);
-        var states = withStates ? await _services.Samples.StatesAsync(_runId) : new Dictionary<string, string>();
-        var inputOrder = withInputOrder
-            ? (await _services.Catalog.GetAsync(_runId)).Samples.Select(s => s.Id).ToList()
-            : [];
-        return new RunObservation(run, counts, states, inputOrder, segment);
+        var pendingStates = await _services.Samples.StatesOfAsync(_runId, pending);
+        var allStates = placeCursor ? await _services.Samples.StatesAsync(_runId) : null;
+        var inputOrder = placeCursor ? (await _services.Catalog.GetAsync(_runId)).Samples.Select(s => s.Id).ToList() : null;
+        var awaitingIndex = await _services.Samples.ListIdsAsync(_runId, [SampleStates.AwaitingIndex], releasable);
+        return new RunObservation(run, counts, pendingStates, allStates, inputOrder, awaitingIndex, segment);
     }
 
     private void Act(RunObservation o)
     {
         _segment = o.SegmentId;
-        _pending.Settle(o.States);
+        _pending.Settle(o.PendingStates);
+        if (o.AllStates is not null && o.InputOrder is not null)
+            _cursor = new InputCursor(o.InputOrder, o.AllStates.Keys.ToHashSet(StringComparer.Ordinal));
         var total = o.Run.Samples;
         if (o.Run.Phase == RunPhase.Cancelled && RunPhaseOrder.CanAdvance(_phase, RunPhase.Cancelled))
         {
@@ -177,8 +183,8 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 PersistPhase(RunPhase.Retrieving);
                 return;
             case RunPhase.Detecting:
-                RedriveIfStalled(o);
-                foreach (var id in SampleWaves.ToStart(o.InputOrder, o.States, _pending, Room(o)))
+                if (RedriveIfStalled(o)) return;
+                foreach (var id in _cursor?.Take(Room(o)) ?? [])
                 {
                     _pending.Add(id, null);
                     _sampleRegion.Tell(new StartSample(_runId, id));
@@ -191,8 +197,8 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 PersistPhase(RunPhase.Selecting);
                 return;
             case RunPhase.Retrieving:
-                RedriveIfStalled(o);
-                foreach (var id in SampleWaves.ToRelease(o.States, _pending, Room(o)))
+                if (RedriveIfStalled(o)) return;
+                foreach (var id in SampleWaves.ToRelease(o.AwaitingIndex, _pending, Room(o)))
                 {
                     _pending.Add(id, SampleStates.AwaitingIndex);
                     _sampleRegion.Tell(new IndexReady(_runId, id));
@@ -200,7 +206,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 Mirror(o.Run);
                 return;
             case RunPhase.Selecting:
-                RedriveIfStalled(o);
+                if (RedriveIfStalled(o)) return;
                 if (!_verdictsSent) Rank(o.Run);
                 else if (BarrierDecision.Finished(total, o.Counts)) PersistPhase(RunPhase.Exporting);
                 else Mirror(o.Run);
@@ -217,8 +223,12 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             case RunPhase.Completed or RunPhase.Failed:
                 End(o.Run, partialExport: false);
                 return;
-            case RunPhase.Cancelled when BarrierDecision.Finished(total, o.Counts) || SampleStates.Working.All(s => o.Counts.GetValueOrDefault(s) == 0):
+            case RunPhase.Cancelled when BarrierDecision.Finished(total, o.Counts) || SampleWaves.Live(o.Counts, _pending) == 0:
                 End(o.Run, partialExport: true);
+                return;
+            case RunPhase.Cancelled:
+                // A working sample's re-sent request is refused ("run cancelled"): it faults and ends.
+                if (!RedriveIfStalled(o)) Mirror(o.Run);
                 return;
             default:
                 Mirror(o.Run);
@@ -228,9 +238,10 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     private int Room(RunObservation o) => _services.Coordinator.MaxLiveSamples - SampleWaves.Live(o.Counts, _pending);
 
-    /// <summary>Re-sends the step of every working sample after a start or when nothing moved for RedriveAfter (unless
-    /// the run is paused), and lets the barrier messages of the current phase go out again.</summary>
-    private void RedriveIfStalled(RunObservation o)
+    /// <summary>After a start, or when nothing moved for RedriveAfter (unless the run is paused): re-sends the step of
+    /// every working sample, lets the current phase's barrier messages go out again, and places the waves' cursor anew
+    /// (a start that was lost is sent again). Returns whether it re-drove; the step then ends with a new look.</summary>
+    private bool RedriveIfStalled(RunObservation o)
     {
         var progress = $"{_phase}|{_offset}|" + string.Join(',', o.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
         var now = DateTime.UtcNow;
@@ -240,24 +251,33 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             _lastProgress = now;
         }
         var stalled = !o.Run.Paused && now - _lastProgress > _services.Coordinator.RedriveAfter;
-        if (!_redriveAtNextLook && !stalled) return;
+        if (!_redriveAtNextLook && !stalled) return false;
         if (stalled)
             _logger.LogWarning("run {RunId}: no progress for {Seconds:F0}s; re-driving working samples", _runId, _services.Coordinator.RedriveAfter.TotalSeconds);
         _redriveAtNextLook = false;
         _lastProgress = now;
-        foreach (var id in SampleWaves.Working(o.States)) _sampleRegion.Tell(new StartSample(_runId, id));
         _pending.Clear();
+        _cursor = null;
         _verdictsSent = false;
+        Step(async () =>
+        {
+            foreach (var id in await _services.Samples.ListIdsAsync(_runId, SampleStates.Working))
+                _sampleRegion.Tell(new StartSample(_runId, id));
+            return new RunStepDone(LookAgain: true);
+        }, fatal: false);
+        return true;
     }
 
     /// <summary>The global entropy ranking (as the MassTransit coordinator's selection): every relabeled sample, decided
-    /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking without selection.</summary>
+    /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking (and no threshold)
+    /// without selection or without relabeled samples.</summary>
     private void Rank(RunRecord run) => Step(async () =>
     {
         if (!run.Settings.Method.Ablations.Selects) return new SelectionRanked(null, []);
         var relabeled = new List<SampleRecord>();
         foreach (var state in new[] { SampleStates.AwaitingSelection, SampleStates.Selected, SampleStates.Dropped, SampleStates.Unlabeled })
             relabeled.AddRange(await _services.Samples.ListAsync(_runId, state));
+        if (relabeled.Count == 0) return new SelectionRanked(null, []);
         var result = EntropySelector.Select(
             relabeled.Select(s => new EntropyScore(s.SampleId, s.Entropy ?? double.PositiveInfinity)).ToList(), run.Settings.Method.Beta);
         _logger.LogInformation("run {RunId}: {Selected} of {Relabeled} relabeled samples selected (entropy threshold {Threshold:F4})",
@@ -289,7 +309,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return new RunStepDone(LookAgain: true);
             }, fatal: false);
         }
-        if (_threshold == result.Threshold) Send();
+        if (_threshold is { } decided && decided.Equals(result.Threshold)) Send(); // Equals: NaN (nothing relabeled) too
         else Persist(new ThresholdDecided(result.Threshold), e =>
         {
             Apply(e);

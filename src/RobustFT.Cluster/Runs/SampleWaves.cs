@@ -11,19 +11,8 @@ public static class SampleWaves
     public static int Live(IReadOnlyDictionary<string, int> counts, PendingSamples pending) =>
         SampleStates.Working.Sum(s => counts.GetValueOrDefault(s)) + pending.Count;
 
-    /// <summary>The next input samples to start, in input order: not started, not in flight, at most the free room.</summary>
-    public static IReadOnlyList<string> ToStart(IEnumerable<string> inputOrder, IReadOnlyDictionary<string, string> states,
-        PendingSamples pending, int room) =>
-        room <= 0 ? [] : inputOrder.Where(id => !states.ContainsKey(id) && !pending.Contains(id)).Take(room).ToList();
-
-    /// <summary>The next samples waiting at the first barrier to release, by sample id, at most the free room.</summary>
-    public static IReadOnlyList<string> ToRelease(IReadOnlyDictionary<string, string> states, PendingSamples pending, int room) =>
-        room <= 0
-            ? []
-            : states.Where(kv => kv.Value == SampleStates.AwaitingIndex && !pending.Contains(kv.Key))
-                .Select(kv => kv.Key).Order(StringComparer.Ordinal).Take(room).ToList();
-
-    /// <summary>Samples whose request is outstanding (re-driven after a restart or a stall), by sample id.</summary>
-    public static IReadOnlyList<string> Working(IReadOnlyDictionary<string, string> states) =>
-        states.Where(kv => SampleStates.Working.Contains(kv.Value)).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The next samples waiting at the first barrier to release: of <paramref name="awaitingIndex"/> (by id),
+    /// those not sent IndexReady yet, at most the free room.</summary>
+    public static IReadOnlyList<string> ToRelease(IEnumerable<string> awaitingIndex, PendingSamples pending, int room) =>
+        room <= 0 ? [] : awaitingIndex.Where(id => !pending.Contains(id)).Take(room).ToList();
 }

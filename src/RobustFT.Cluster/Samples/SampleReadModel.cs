@@ -56,20 +56,8 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
     }
 
     /// <summary>Several records at once (those that exist), by sample id.</summary>
-    public async Task<IReadOnlyDictionary<string, SampleRecord>> GetManyAsync(string runId, IReadOnlyCollection<string> sampleIds, CancellationToken ct = default)
-    {
-        var found = new Dictionary<string, SampleRecord>(StringComparer.Ordinal);
-        if (sampleIds.Count == 0) return found;
-        await using var c = await db.OpenAsync(ct);
-        foreach (var chunk in sampleIds.Distinct().Chunk(500))
-        {
-            var rows = await c.QueryAsync<string>(new CommandDefinition(
-                $"SELECT data FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
-                Parameters(runId, chunk), cancellationToken: ct));
-            foreach (var record in rows.Select(Deserialize)) found[record.SampleId] = record;
-        }
-        return found;
-    }
+    public async Task<IReadOnlyDictionary<string, SampleRecord>> GetManyAsync(string runId, IReadOnlyCollection<string> sampleIds, CancellationToken ct = default) =>
+        (await QueryByIdsAsync<string>(runId, sampleIds, "data", ct)).Select(Deserialize).ToDictionary(r => r.SampleId, StringComparer.Ordinal);
 
     /// <summary>Sample id and state of every started sample of the run (small rows, for the coordinator's waves).</summary>
     public async Task<IReadOnlyDictionary<string, string>> StatesAsync(string runId, CancellationToken ct = default)
@@ -80,15 +68,24 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
         return rows.ToDictionary(r => r.SampleId, r => r.State, StringComparer.Ordinal);
     }
 
+    /// <summary>State of each of <paramref name="sampleIds"/> that has a row (small rows, for the coordinator's samples in
+    /// flight).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StatesOfAsync(string runId, IReadOnlyCollection<string> sampleIds, CancellationToken ct = default) =>
+        (await QueryByIdsAsync<(string SampleId, string State)>(runId, sampleIds, "sample_id, state", ct)).ToDictionary(r => r.SampleId, r => r.State, StringComparer.Ordinal);
+
     /// <summary>Ids of the run's samples in one of <paramref name="states"/>, ordered.</summary>
-    public async Task<IReadOnlyList<string>> ListIdsAsync(string runId, IReadOnlyCollection<string> states, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> ListIdsAsync(string runId, IReadOnlyCollection<string> states, CancellationToken ct = default) =>
+        ListIdsAsync(runId, states, int.MaxValue, ct);
+
+    /// <summary>The first <paramref name="limit"/> ids of the run's samples in one of <paramref name="states"/>, ordered.</summary>
+    public async Task<IReadOnlyList<string>> ListIdsAsync(string runId, IReadOnlyCollection<string> states, int limit, CancellationToken ct = default)
     {
-        if (states.Count == 0) return [];
+        if (states.Count == 0 || limit <= 0) return [];
         await using var c = await db.OpenAsync(ct);
-        var parameters = new DynamicParameters(new { runId });
+        var parameters = new DynamicParameters(new { runId, limit });
         var names = states.Select((s, i) => { parameters.Add("st" + i, s); return "@st" + i; }).ToList();
         var ids = await c.QueryAsync<string>(new CommandDefinition(
-            $"SELECT sample_id FROM sample_states WHERE run_id = @runId AND state IN ({string.Join(',', names)}) ORDER BY sample_id",
+            $"SELECT sample_id FROM sample_states WHERE run_id = @runId AND state IN ({string.Join(',', names)}) ORDER BY sample_id LIMIT @limit",
             parameters, cancellationToken: ct));
         return ids.ToList();
     }
@@ -122,6 +119,19 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
             """,
             new { runId, offset }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Selects <paramref name="columns"/> of the rows of <paramref name="sampleIds"/> (those that exist), in chunks.</summary>
+    private async Task<List<T>> QueryByIdsAsync<T>(string runId, IReadOnlyCollection<string> sampleIds, string columns, CancellationToken ct)
+    {
+        var found = new List<T>();
+        if (sampleIds.Count == 0) return found;
+        await using var c = await db.OpenAsync(ct);
+        foreach (var chunk in sampleIds.Distinct().Chunk(500))
+            found.AddRange(await c.QueryAsync<T>(new CommandDefinition(
+                $"SELECT {columns} FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
+                Parameters(runId, chunk), cancellationToken: ct)));
+        return found;
     }
 
     private static DynamicParameters Parameters(string runId, IReadOnlyList<string> ids)

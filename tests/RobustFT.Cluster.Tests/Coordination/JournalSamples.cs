@@ -4,6 +4,7 @@ using Akka.Actor;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Samples.Events;
+using RobustFT.Cluster.Tests.Persistence;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 
@@ -41,6 +42,14 @@ public sealed class JournalSamples(ActorSystem system, string runId, RunContext 
                 throw new InvalidOperationException($"sample {sampleId} ended in {record.CurrentState} before reaching {state}");
             await WriteAsync(sampleId, Next(sampleId, record, noisy, entropy));
         }
+    }
+
+    /// <summary>Waits until the read model shows every sample in the state its events made (the projection caught up).</summary>
+    public async Task ProjectedAsync(SampleReadModel readModel)
+    {
+        var expected = _records.ToDictionary(kv => kv.Key, kv => kv.Value.CurrentState, StringComparer.Ordinal);
+        var shown = await Eventually.ReadAsync(() => readModel.StatesAsync(runId), states => states.Count == expected.Count && !expected.Except(states).Any());
+        Assert.Equal(expected.OrderBy(kv => kv.Key), shown.OrderBy(kv => kv.Key));
     }
 
     /// <summary>A step error: the sample faults.</summary>

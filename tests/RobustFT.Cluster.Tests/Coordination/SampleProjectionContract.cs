@@ -13,17 +13,11 @@ namespace RobustFT.Cluster.Tests.Coordination;
 /// <summary>The read-model projection on a real journal: events persisted under the samples' persistence ids, tagged
 /// with the run, become the read model's rows and offset, exactly once, across restarts. Run against SQLite and
 /// PostgreSQL by the two sealed classes below it.</summary>
-public abstract class SampleProjectionContract(TestDatabase db, string config) : Akka.TestKit.Xunit2.TestKit(config), IAsyncLifetime
+public abstract class SampleProjectionContract(TestDatabase db, string config) : JournalTestKit(db, config)
 {
     private RuntimeServices _services = null!;
 
-    public async Task InitializeAsync() => _services = await CoordinationServices.CreateAsync(db);
-
-    public async Task DisposeAsync()
-    {
-        await Sys.Terminate();
-        await db.DisposeAsync();
-    }
+    public override async Task InitializeAsync() => _services = await CoordinationServices.CreateAsync(Db);
 
     [Fact]
     public async Task Tagged_sample_events_become_read_model_rows_with_the_offset_of_the_last_event()
@@ -36,7 +30,7 @@ public abstract class SampleProjectionContract(TestDatabase db, string config) :
 
         var offset = await LastOffsetAsync(runId);
         Assert.Equal(offset, await Eventually.ReadAsync(() => _services.Samples.GetOffsetAsync(runId), o => o == offset));
-        ExpectMsg<ProjectionAdvanced>(TimeSpan.FromSeconds(10));
+        ExpectMsg<ProjectionAdvanced>(Wait);
         await AssertRowsAsync(runId, samples);
         Assert.Equal(
             new Dictionary<string, int> { [SampleStates.Clean] = 1, [SampleStates.AwaitingIndex] = 1, [SampleStates.Reasoning] = 1 },
