@@ -192,6 +192,9 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
             _r.Duration("robustft.cluster.stable-after"));
     }
 
+    /// <summary>How long <c>robustft status</c> waits for a seed node's cluster view (<c>robustft.cluster.status-timeout</c>).</summary>
+    public TimeSpan StatusTimeout() => _r.Duration("robustft.cluster.status-timeout");
+
     public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
