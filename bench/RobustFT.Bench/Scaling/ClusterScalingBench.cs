@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RobustFT.Cli.Configuration;
@@ -18,9 +17,11 @@ using RobustFT.Testing.Servers;
 namespace RobustFT.Bench.Scaling;
 
 /// <summary>
-/// Cluster scaling on loopback: one Coordinator|Sample node and 1, 2, 4… Gpu nodes in this process, real RabbitMQ and
-/// PostgreSQL, each GPU node a <see cref="SimulatedGpu"/> (sleep a + b·batch, one call at a time). Every configuration
-/// gets a fresh broker and a fresh database, so neither queues nor the inference cache carry over.
+/// Cluster scaling on loopback: one Coordinator|Sample node and 1, 2, 4… Gpu nodes in this process, each its own Akka.NET
+/// ActorSystem joined into one cluster over TCP on 127.0.0.1, real PostgreSQL (or SQLite), each GPU node a
+/// <see cref="SimulatedGpu"/> (sleep a + b·batch, one call at a time). Every configuration gets a fresh database, so
+/// neither the journal nor the inference cache carry over. Heterogeneous sets (<c>--hetero</c>) run their first GPU
+/// node at twice the cost.
 /// </summary>
 public static class ClusterScalingBench
 {
@@ -41,21 +42,22 @@ public static class ClusterScalingBench
         var work = Path.Combine(Path.GetTempPath(), $"robustft-scaling-{Guid.NewGuid():N}");
         Console.WriteLine($"cores {Environment.ProcessorCount}, load average {CpuSnapshot.LoadAverage()}, .NET {Environment.Version}");
         Console.WriteLine($"generate {options.Generate}, embed {options.Embed}, max batch {options.MaxBatch}, max wait {options.MaxWait.TotalMilliseconds} ms, " +
-                          $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms");
+                          $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms, store {options.Store}");
         try
         {
             await using var postgres = await PostgresServer.StartNewAsync();
             var results = new List<ScalingMeasurement>();
             if (options.WarmupSamples > 0)
             {
-                var warm = await MeasureAsync(postgres, options, 1, Data(options, options.WarmupSamples, work), "warmup", work);
+                var warm = await MeasureAsync(postgres, options, 1, 0, Data(options, options.WarmupSamples, work), "warmup", work);
                 Console.WriteLine($"warm-up ({warm.Samples} samples, 1 GPU node): {warm.WallSeconds:0.0} s, phase {warm.Phase}");
             }
             var data = Data(options, options.Samples, work);
-            foreach (var n in options.NodeCounts)
+            var sets = options.NodeCounts.Select(n => (Nodes: n, Slow: 0)).Concat(options.HeterogeneousNodeCounts.Select(n => (Nodes: n, Slow: 1)));
+            foreach (var (n, slow) in sets)
             {
-                Console.WriteLine($"N={n}: load average before {CpuSnapshot.LoadAverage()}");
-                var m = await MeasureAsync(postgres, options, n, data, $"n{n}", work);
+                Console.WriteLine($"N={n} ({slow} slow): load average before {CpuSnapshot.LoadAverage()}");
+                var m = await MeasureAsync(postgres, options, n, slow, data, $"n{n}s{slow}", work);
                 results.Add(m);
                 Console.WriteLine(ScalingReport.Details(m));
             }
@@ -75,36 +77,35 @@ public static class ClusterScalingBench
         BenchDataset.Write(SharedData.File("arc", options.Split + ".csv"), SharedData.File("arc", "labeled.csv"), count, Path.Combine(work, "data"));
 
     private static async Task<ScalingMeasurement> MeasureAsync(
-        PostgresServer postgres, ScalingOptions options, int gpuNodes, BenchDataset data, string label, string work)
+        PostgresServer postgres, ScalingOptions options, int gpuNodes, int slowNodes, BenchDataset data, string label, string work)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var ct = timeout.Token;
-        var connectionString = await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct);
-        await using var broker = await RabbitMqServer.StartNewAsync(ct);
+        var output = Path.Combine(work, label);
+        Directory.CreateDirectory(output);
+        var connectionString = options.Store == "postgres" ? await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct) : null;
         // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
         var defaults = new RobustFtConfig(ConfigLoader.Load(null, null));
-        var transport = defaults.Transport() with
-        {
-            Kind = "rabbitmq", Host = broker.Host, Port = broker.Port, Username = broker.Username, Password = broker.Password,
-        };
         var worker = defaults.Worker() with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait };
         var coordination = defaults.Coordinator() with { PollInterval = options.PollInterval };
+        var seedPort = FreePort.Next();
 
-        var factories = new List<PostgresConnectionFactory>();
+        var factories = new List<IDbConnectionFactory>();
         var nodes = new List<RobustFtNode>();
         var gpus = new List<SimulatedGpu>();
-        var counter = new MessageCounter();
         try
         {
-            RuntimeOptions Runtime(NodeRoles roles)
+            RuntimeOptions Runtime(NodeRoles roles, int port)
             {
-                var factory = new PostgresConnectionFactory(connectionString, defaults.Reader.Int("robustft.store.postgres.startup-attempts"));
+                IDbConnectionFactory factory = connectionString is null
+                    ? new SqliteConnectionFactory(Path.Combine(output, "robustft.db"))
+                    : new PostgresConnectionFactory(connectionString, defaults.Reader.Int("robustft.store.postgres.startup-attempts"));
                 factories.Add(factory);
-                return new RuntimeOptions(roles, transport, factory, worker, coordination,
-                    defaults.Reader.Int("robustft.coordinator.saga-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+                var cluster = defaults.Cluster() with { Port = port, SeedNodes = [$"127.0.0.1:{seedPort}"] };
+                return new RuntimeOptions(roles, cluster, factory, worker, coordination, defaults.Entity(), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
             }
 
-            var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample), AddLogging, ct);
+            var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample, seedPort), AddLogging, ct);
             nodes.Add(coordinator);
             ILanguageModel? anyModel = null;
             IEmbedder? anyEmbedder = null;
@@ -112,20 +113,19 @@ public static class ClusterScalingBench
             {
                 var gpu = new SimulatedGpu();
                 gpus.Add(gpu);
-                var model = new SimulatedGpuModel(new ScriptedExpertModel(data.Gold, options.ErrorRate), gpu, options.Generate);
-                var embedder = new SimulatedEmbedder(new HashingEmbedder(), gpu, options.Embed);
+                var factor = i < slowNodes ? 2 : 1;
+                var model = new SimulatedGpuModel(new ScriptedExpertModel(data.Gold, options.ErrorRate), gpu, options.Generate.Times(factor));
+                var embedder = new SimulatedEmbedder(new HashingEmbedder(), gpu, options.Embed.Times(factor));
                 anyModel = model;
                 anyEmbedder = embedder;
-                nodes.Add(await RobustFtNode.StartAsync(Runtime(NodeRoles.Gpu), services =>
+                nodes.Add(await RobustFtNode.StartAsync(Runtime(NodeRoles.Gpu, FreePort.Next()), services =>
                 {
                     AddLogging(services);
                     services.AddSingleton<ILanguageModel>(model);
                     services.AddSingleton<IEmbedder>(embedder);
                 }, ct));
             }
-            foreach (var node in nodes) counter.ConnectTo(node.Services.GetRequiredService<IBus>());
 
-            var output = Path.Combine(work, label);
             var settings = new RunSettings($"scaling-{label}", data.InputPath, Sha256(data.InputPath), output, TaskProfiles.Resolve("arc"),
                 defaults.Method(), defaults.Prompts(), defaults.Budgets(), 0, 1, 0, anyModel!.ModelId, anyEmbedder!.ModelId, data.GoldPath);
 
@@ -133,15 +133,19 @@ public static class ClusterScalingBench
             var timeline = new PhaseTimeline();
             var started = Stopwatch.GetTimestamp();
             timeline.Start();
+            using var memory = new PeakMemory();
             var final = await coordinator.RunAsync(settings, timeline, ct);
             var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var cpuAfter = CpuSnapshot.Take();
+            var residentMb = memory.PeakMb;
 
             var reportPath = Path.Combine(output, RunReport.FileName);
             var report = File.Exists(reportPath) ? RunReport.FromJson(await File.ReadAllTextAsync(reportPath, ct)) : null;
 
             await DisposeAllAsync(nodes, factories);
-            var writes = await PostgresWriteStats.ReadSettledAsync(connectionString, ct);
+            var writes = connectionString is null
+                ? await SqliteRowCounts.ReadAsync(Path.Combine(output, "robustft.db"), ct)
+                : await PostgresWriteStats.ReadSettledAsync(connectionString, ct);
 
             return new ScalingMeasurement(
                 gpuNodes,
@@ -156,12 +160,12 @@ public static class ClusterScalingBench
                 gpus.Select(g => g.Usage(SimulatedGpuModel.Kind)).Aggregate(GpuUsage.Empty, (a, b) => a.Plus(b)),
                 gpus.Select(g => g.Usage(SimulatedEmbedder.Kind)).Aggregate(GpuUsage.Empty, (a, b) => a.Plus(b)),
                 gpus.Select(g => g.Usage(SimulatedGpuModel.Kind).Items + g.Usage(SimulatedEmbedder.Kind).Items).ToList(),
-                counter.Outgoing,
-                counter.Consumed,
-                counter.Counts,
+                slowNodes,
+                writes.Tables.Where(t => t.Table == JournalTable).Sum(t => t.Inserted),
                 writes,
                 (cpuAfter.Process - cpuBefore.Process).TotalSeconds,
                 cpuAfter.MachineBusySince(cpuBefore),
+                residentMb,
                 timeline.FirstSeen);
         }
         finally
@@ -170,7 +174,10 @@ public static class ClusterScalingBench
         }
     }
 
-    private static async Task DisposeAllAsync(List<RobustFtNode> nodes, List<PostgresConnectionFactory> factories)
+    /// <summary>Akka.Persistence.Sql's journal table (default name).</summary>
+    public const string JournalTable = "journal";
+
+    private static async Task DisposeAllAsync(List<RobustFtNode> nodes, List<IDbConnectionFactory> factories)
     {
         for (var i = nodes.Count - 1; i >= 0; i--)
         {
@@ -178,14 +185,15 @@ public static class ClusterScalingBench
             nodes.RemoveAt(i);
             await node.DisposeAsync();
         }
-        foreach (var factory in factories) await factory.DisposeAsync();
+        foreach (var factory in factories)
+            if (factory is IAsyncDisposable disposable) await disposable.DisposeAsync();
         factories.Clear();
     }
 
     private static void AddLogging(IServiceCollection services) =>
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("MassTransit", LogLevel.Error));
+            .AddFilter("Akka", LogLevel.Error));
 
     private static string Sha256(string path)
     {

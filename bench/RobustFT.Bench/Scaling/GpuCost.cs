@@ -6,6 +6,9 @@ namespace RobustFT.Bench.Scaling;
 /// "a + b·batch" of the benchmark).</summary>
 public sealed record GpuCost(double FixedMs, double PerItemMs)
 {
+    /// <summary>The same device <paramref name="factor"/> times slower.</summary>
+    public GpuCost Times(double factor) => new(FixedMs * factor, PerItemMs * factor);
+
     public double LatencyMs(int batchSize) => FixedMs + PerItemMs * batchSize;
 
     public TimeSpan Latency(int batchSize) => TimeSpan.FromMilliseconds(LatencyMs(batchSize));

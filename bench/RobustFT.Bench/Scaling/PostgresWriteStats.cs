@@ -30,7 +30,7 @@ public static class PostgresWriteStats
         {
             await Task.Delay(TimeSpan.FromMilliseconds(750), ct);
             var current = await ReadAsync(connectionString, ct);
-            if (current.RunRows == previous.RunRows && current.HeartbeatRows == previous.HeartbeatRows) return current;
+            if (current.RunRows == previous.RunRows) return current;
             previous = current;
         }
         return previous;

@@ -5,8 +5,9 @@ namespace RobustFT.Bench.Scaling;
 /// <param name="Generate">Generation calls summed over the GPU nodes.</param>
 /// <param name="Embed">Embedding calls summed over the GPU nodes.</param>
 /// <param name="ItemsPerNode">Generation + embedding items each GPU node ran (load balance).</param>
-/// <param name="MessagesOut">Distinct messages published or sent by every node.</param>
-/// <param name="MessagesConsumed">Deliveries consumed by every node.</param>
+/// <param name="SlowNodes">GPU nodes of the set that run at twice the cost (the heterogeneous sets).</param>
+/// <param name="JournalEvents">Events in the Akka.Persistence journal after the run (sample and run actors).</param>
+/// <param name="ResidentMb">Peak resident memory of this process (every node of the set) during the run.</param>
 /// <param name="ProcessCpuSeconds">CPU time of this process (all nodes) during the run.</param>
 /// <param name="MachineBusy">Share of the machine's cores busy during the run (every process, broker and PostgreSQL included).</param>
 /// <param name="PhaseStarts">Seconds after the start at which the coordinator first reported each run phase.</param>
@@ -23,10 +24,10 @@ public sealed record ScalingMeasurement(
     GpuUsage Generate,
     GpuUsage Embed,
     IReadOnlyList<long> ItemsPerNode,
-    long MessagesOut,
-    long MessagesConsumed,
-    IReadOnlyDictionary<string, long> MessageCounts,
+    int SlowNodes,
+    long JournalEvents,
     DatabaseWrites Database,
     double ProcessCpuSeconds,
     double MachineBusy,
+    double ResidentMb,
     IReadOnlyDictionary<string, double> PhaseStarts);

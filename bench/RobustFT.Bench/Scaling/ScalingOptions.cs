@@ -14,7 +14,9 @@ public sealed record ScalingOptions(
     string Split,
     int WarmupSamples,
     TimeSpan PollInterval,
-    string? JsonPath)
+    string? JsonPath,
+    string Store,
+    IReadOnlyList<int> HeterogeneousNodeCounts)
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
@@ -43,10 +45,15 @@ public sealed record ScalingOptions(
             Split: Value("--split") ?? "noisy30",
             WarmupSamples: Int("--warmup", 60),
             PollInterval: TimeSpan.FromMilliseconds(Int("--poll-ms", 200)),
-            JsonPath: Value("--json"));
+            JsonPath: Value("--json"),
+            Store: Value("--store") is { } store ? store is "postgres" or "sqlite" ? store : throw new ArgumentException($"--store: '{store}' is neither postgres nor sqlite") : "postgres",
+            HeterogeneousNodeCounts: (Value("--hetero") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(n => int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 1 ? v : throw new ArgumentException($"--hetero: '{n}' is not a node count above 1"))
+                .ToList());
     }
 
     public const string Usage =
         "RobustFT.Bench scaling [--samples 600] [--nodes 1,2,4] [--gen-cost 40+4] [--embed-cost 10+1] [--max-batch 32] " +
-        "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--json FILE]";
+        "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--store postgres|sqlite] " +
+        "[--hetero 2,4 (extra sets whose first GPU node is twice as slow)] [--json FILE]";
 }

@@ -7,11 +7,15 @@ namespace RobustFT.Bench.Scaling;
 /// GPU-only ceilings and the per-sample message and write counts, and their Markdown table.</summary>
 public static class ScalingReport
 {
+    /// <summary>"4" or "4 (1 slow)".</summary>
+    public static string Set(ScalingMeasurement m) => m.SlowNodes == 0 ? $"{m.GpuNodes}" : $"{m.GpuNodes} ({m.SlowNodes} slow)";
+
     public static double SamplesPerSecond(ScalingMeasurement m) => m.WallSeconds <= 0 ? 0 : m.Samples / m.WallSeconds;
 
-    /// <summary>throughput(N) / (N × throughput(1)); null without a one-node baseline.</summary>
+    /// <summary>throughput(N) / (capacity × throughput(1)), capacity = N with each slow node counting half; null without
+    /// a one-node baseline.</summary>
     public static double? Efficiency(ScalingMeasurement m, ScalingMeasurement? baseline) =>
-        baseline is null || SamplesPerSecond(baseline) <= 0 ? null : SamplesPerSecond(m) / (m.GpuNodes * SamplesPerSecond(baseline));
+        baseline is null || SamplesPerSecond(baseline) <= 0 ? null : SamplesPerSecond(m) / ((m.GpuNodes - 0.5 * m.SlowNodes) * SamplesPerSecond(baseline));
 
     /// <summary>Nominal GPU seconds (a + b·batch over every call) summed over the nodes.</summary>
     public static double GpuSeconds(ScalingMeasurement m) => (m.Generate.NominalMs + m.Embed.NominalMs) / 1000;
@@ -36,19 +40,19 @@ public static class ScalingReport
 
     public static string MarkdownTable(IReadOnlyList<ScalingMeasurement> runs, ScalingOptions options)
     {
-        var baseline = runs.FirstOrDefault(r => r.GpuNodes == 1);
+        var baseline = runs.FirstOrDefault(r => r.GpuNodes == 1 && r.SlowNodes == 0);
         var sb = new StringBuilder();
-        sb.AppendLine("| GPU nodes | samples | wall s | samples/s | efficiency | GPU-only ceiling (measured batches / full batches) | GPU busy | avg gen batch | avg embed batch | gen calls/sample | msgs out/sample | consumed/sample | DB rows/sample | heartbeat rows | xact/sample | process CPU s | machine busy |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| GPU nodes | samples | wall s | samples/s | efficiency | GPU-only ceiling (measured batches / full batches) | GPU busy | avg gen batch | avg embed batch | gen calls/sample | events/sample | DB rows/sample | xact/sample | runtime CPU ms/sample | machine busy | peak RSS MB |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in runs)
         {
             var efficiency = Efficiency(m, baseline);
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.GpuNodes} | {m.Samples} | {m.WallSeconds:0.0} | {SamplesPerSecond(m):0.0} | {(efficiency is { } e ? $"{e:P0}" : "–")} | " +
+                $"| {Set(m)} | {m.Samples} | {m.WallSeconds:0.0} | {SamplesPerSecond(m):0.0} | {(efficiency is { } e ? $"{e:P0}" : "–")} | " +
                 $"{CeilingAtMeasuredBatches(m):0} / {CeilingAtFullBatches(m, options.Generate, options.Embed, options.MaxBatch):0} | {GpuUtilisation(m):P0} | " +
                 $"{m.Generate.AverageBatch:0.0} | {m.Embed.AverageBatch:0.0} | {PerSample(m.Generate.Items, m):0.00} | " +
-                $"{PerSample(m.MessagesOut, m):0.0} | {PerSample(m.MessagesConsumed, m):0.0} | {PerSample(m.Database.RunRows, m):0.0} | " +
-                $"{m.Database.HeartbeatRows} | {PerSample(m.Database.Commits, m):0.0} | {m.ProcessCpuSeconds:0.0} | {m.MachineBusy:P0} |"));
+                $"{PerSample(m.JournalEvents, m):0.0} | {PerSample(m.Database.RunRows, m):0.0} | {PerSample(m.Database.Commits, m):0.0} | " +
+                $"{m.ProcessCpuSeconds * 1000 / Math.Max(1, m.Samples):0.0} | {m.MachineBusy:P0} | {m.ResidentMb:0} |"));
         }
         return sb.ToString();
     }
@@ -58,11 +62,10 @@ public static class ScalingReport
     {
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"N={m.GpuNodes}: phase {m.Phase}, clean {m.Clean}, noisy {m.Noisy}, relabeled {m.Relabeled}, selected {m.Selected}, faulted {m.Faulted}; " +
+            $"N={Set(m)}: phase {m.Phase}, clean {m.Clean}, noisy {m.Noisy}, relabeled {m.Relabeled}, selected {m.Selected}, faulted {m.Faulted}; " +
             $"gen {m.Generate.Calls} calls / {m.Generate.Items} items (held {m.Generate.HeldMs / 1000:0.0} s, nominal {m.Generate.NominalMs / 1000:0.0} s), " +
             $"embed {m.Embed.Calls} calls / {m.Embed.Items} items; items per node [{string.Join(", ", m.ItemsPerNode)}]"));
         sb.AppendLine("  phases (s after start): " + string.Join(", ", m.PhaseStarts.OrderBy(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.0}"))));
-        sb.AppendLine("  messages: " + string.Join(", ", m.MessageCounts.Select(kv => $"{kv.Key}={kv.Value}")));
         sb.AppendLine("  rows: " + string.Join(", ", m.Database.Tables.Where(t => t.Total > 0)
             .Select(t => $"{t.Table} +{t.Inserted}/~{t.Updated}/-{t.Deleted}")) + $"; commits {m.Database.Commits}");
         return sb.ToString();

@@ -16,6 +16,9 @@ public sealed class GenerationGate(ILanguageModel model, WorkerOptions options, 
 
     public string ModelId => model.ModelId;
 
+    /// <summary>Requests waiting for a model call.</summary>
+    public int PendingRequests => _gate.PendingRequests;
+
     /// <summary>One result per request, in order; a request that cannot run comes back failed, not thrown.</summary>
     public Task<IReadOnlyList<GenerationResult>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken) =>
         _gate.SubmitAsync(requests, cancellationToken);

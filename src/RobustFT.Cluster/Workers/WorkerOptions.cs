@@ -1,8 +1,7 @@
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>GPU worker batching (config <c>robustft.inference.batching.*</c>): MassTransit collects up to
-/// <see cref="MaxBatchSize"/> messages or waits <see cref="MaxWait"/>; the worker then cuts model batches by prompt
-/// length bucket and <see cref="MaxBatchTokens"/>.</summary>
+/// <summary>GPU worker batching (config <c>robustft.inference.batching.*</c>): the node's gates cut model batches by
+/// prompt length bucket, at most <see cref="MaxBatchSize"/> requests and <see cref="MaxBatchTokens"/> per call.</summary>
 public sealed record WorkerOptions(int MaxBatchSize, int MaxBatchTokens, TimeSpan MaxWait, int ConcurrentBatches)
 {
     /// <summary>Model calls the generation gate runs at once (0: <see cref="ConcurrentBatches"/>). A continuous-batching
@@ -11,4 +10,9 @@ public sealed record WorkerOptions(int MaxBatchSize, int MaxBatchTokens, TimeSpa
 
     /// <summary>The generation gate's concurrent model calls.</summary>
     public int GenerationModelCalls => GenerationCalls > 0 ? GenerationCalls : ConcurrentBatches;
+
+    /// <summary>Requests a <see cref="GpuWorker"/> accepts at once (dispatchers send no more): two full model calls per
+    /// concurrent call, one running and the next one waiting, so the model never idles for the dispatcher's round trip
+    /// while a busy worker is not flooded.</summary>
+    public int Capacity => 2 * Math.Max(1, MaxBatchSize) * Math.Max(1, GenerationModelCalls);
 }

@@ -1,0 +1,379 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Streams;
+using Microsoft.Extensions.Logging;
+using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Runs.Events;
+using RobustFT.Cluster.Runs.Messages;
+using RobustFT.Cluster.Samples;
+using RobustFT.Core.Method;
+
+namespace RobustFT.Cluster.Runs;
+
+/// <summary>
+/// One run, under the coordinator singleton. Persistent ("run-{runId}"): its phase (<see cref="RunPhaseAdvanced"/>,
+/// only forward, <see cref="RunPhaseOrder"/>) and the entropy threshold (<see cref="ThresholdDecided"/>); both are
+/// mirrored into the runs row, which <c>status</c>, the dashboard and <c>run</c>/<c>submit</c> read. It runs the run's
+/// <see cref="SampleProjection"/> and, at every tick and after every projected batch, looks at the read model and acts:
+/// <code>
+///  Ingesting ─► Detecting: StartSample in waves (input order, at most MaxLiveSamples live)
+///  Detecting ─every sample checked─► Retrieving: IndexReady to the AwaitingIndex samples (waves)
+///  Retrieving ─every noisy sample relabeled─► Selecting: global entropy ranking, threshold, SelectionDecided
+///  Selecting ─every sample terminal─► Exporting ─exports written─► Completed ─► runs row ended, actor stops
+///  any phase ─runs row Cancelled (operator)─► Cancelled ─no sample working─► partial export, ended
+///  ranking or export throws ─► Failed (message), ended
+/// </code>
+/// Messages to samples are idempotent, so after a restart it re-drives the working samples, repeats the barrier
+/// messages of the phase it is in to the samples still waiting, and continues; with no progress for
+/// <see cref="CoordinatorOptions.RedriveAfter"/> it re-drives again.
+/// </summary>
+public sealed class RunActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly RuntimeServices _services;
+    private readonly string _runId;
+    private readonly IActorRef _sampleRegion;
+    private readonly string _readJournalPluginId;
+    private readonly ILogger _logger;
+    private readonly PendingSamples _pending = new();
+
+    // Persisted state.
+    private RunPhase _phase = RunPhase.Ingesting;
+    private string? _phaseMessage;
+    private double? _threshold;
+
+    // This incarnation's state.
+    private string? _segment;
+    private bool _busy;
+    private bool _lookAgain;
+    private bool _redriveAtNextLook = true;
+    private bool _verdictsSent;
+    private long _offset;
+    private string _progress = "";
+    private DateTime _lastProgress = DateTime.UtcNow;
+    private UniqueKillSwitch? _projection;
+
+    public RunActor(RuntimeServices services, string runId, IActorRef sampleRegion, string readJournalPluginId)
+    {
+        _services = services;
+        _runId = runId;
+        _sampleRegion = sampleRegion;
+        _readJournalPluginId = readJournalPluginId;
+        _logger = services.Logging.CreateLogger<RunActor>();
+        PersistenceId = PersistenceIdOf(runId);
+
+        Recover<RunPhaseAdvanced>(Apply);
+        Recover<ThresholdDecided>(Apply);
+
+        Command<RunTick>(_ => Look());
+        Command<ProjectionAdvanced>(p =>
+        {
+            _offset = Math.Max(_offset, p.Offset);
+            Look();
+        });
+        Command<RunObservation>(Act);
+        Command<SelectionRanked>(SendVerdicts);
+        Command<RunExported>(_ => PersistPhase(RunPhase.Completed));
+        Command<RunStepDone>(done =>
+        {
+            _busy = false;
+            if (done.LookAgain || _lookAgain) Look();
+        });
+        Command<RunStepFailed>(Failed);
+        Command<RunEnded>(_ =>
+        {
+            _logger.LogInformation("run {RunId}: ended in phase {Phase}", _runId, _phase);
+            Context.Stop(Self);
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId { get; }
+
+    public static string PersistenceIdOf(string runId) => "run-" + runId;
+
+    public static Props Props(RuntimeServices services, string runId, IActorRef sampleRegion, string readJournalPluginId) =>
+        Akka.Actor.Props.Create(() => new RunActor(services, runId, sampleRegion, readJournalPluginId));
+
+    /// <summary>How often the coordinator and its run actors look at the store: the poll interval, at most a second.</summary>
+    public static TimeSpan TickInterval(CoordinatorOptions options) =>
+        options.PollInterval < TimeSpan.FromSeconds(1) ? options.PollInterval : TimeSpan.FromSeconds(1);
+
+    protected override void OnReplaySuccess()
+    {
+        _logger.LogInformation("run {RunId}: run actor started in phase {Phase}", _runId, _phase);
+        _projection = SampleProjection.Start(Context.System, Context.Materializer(), _services, _runId, _readJournalPluginId, Self);
+        Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, TickInterval(_services.Coordinator));
+        Self.Tell(RunTick.Instance);
+    }
+
+    protected override void PostStop()
+    {
+        _projection?.Shutdown();
+        base.PostStop();
+    }
+
+    private void Apply(RunPhaseAdvanced e)
+    {
+        _phase = e.Phase;
+        _phaseMessage = e.Message;
+    }
+
+    private void Apply(ThresholdDecided e) => _threshold = e.Threshold;
+
+    /// <summary>Reads the store (one look at a time; a look asked for meanwhile runs right after).</summary>
+    private void Look()
+    {
+        if (_busy)
+        {
+            _lookAgain = true;
+            return;
+        }
+        _busy = true;
+        _lookAgain = false;
+        var segment = _segment;
+        ObserveAsync(segment, withStates: _phase <= RunPhase.Retrieving, withInputOrder: _phase <= RunPhase.Detecting).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
+    }
+
+    private async Task<RunObservation> ObserveAsync(string? segment, bool withStates, bool withInputOrder)
+    {
+        if (segment is null) segment = await _services.Runs.StartSegmentAsync(_runId);
+        else await _services.Runs.TouchSegmentAsync(_runId, segment);
+        var run = await _services.Runs.GetAsync(_runId) ?? throw new InvalidOperationException($"run '{_runId}' is not in the runs table");
+        var counts = await _services.Samples.CountByStateAsync(_runId);
+        var states = withStates ? await _services.Samples.StatesAsync(_runId) : new Dictionary<string, string>();
+        var inputOrder = withInputOrder
+            ? (await _services.Catalog.GetAsync(_runId)).Samples.Select(s => s.Id).ToList()
+            : [];
+        return new RunObservation(run, counts, states, inputOrder, segment);
+    }
+
+    private void Act(RunObservation o)
+    {
+        _segment = o.SegmentId;
+        _pending.Settle(o.States);
+        var total = o.Run.Samples;
+        if (o.Run.Phase == RunPhase.Cancelled && RunPhaseOrder.CanAdvance(_phase, RunPhase.Cancelled))
+        {
+            _logger.LogWarning("run {RunId}: cancelled ({Reason}); exporting what is finished once no sample works", _runId, o.Run.Message);
+            PersistPhase(RunPhase.Cancelled, o.Run.Message);
+            return;
+        }
+        if (o.Run.Phase is > RunPhase.Ingesting and <= RunPhase.Exporting && RunPhaseOrder.CanAdvance(_phase, o.Run.Phase))
+        {
+            PersistPhase(o.Run.Phase); // the runs row is ahead of the journal (advanced by an earlier runtime): catch up
+            return;
+        }
+        switch (_phase)
+        {
+            case RunPhase.Ingesting:
+                PersistPhase(RunPhase.Detecting);
+                return;
+            case RunPhase.Detecting when BarrierDecision.IndexReady(total, o.Counts):
+                _logger.LogInformation("run {RunId}: every sample checked ({Clean} clean); first barrier passed",
+                    _runId, o.Counts.GetValueOrDefault(SampleStates.Clean));
+                _pending.Clear();
+                PersistPhase(RunPhase.Retrieving);
+                return;
+            case RunPhase.Detecting:
+                RedriveIfStalled(o);
+                foreach (var id in SampleWaves.ToStart(o.InputOrder, o.States, _pending, Room(o)))
+                {
+                    _pending.Add(id, null);
+                    _sampleRegion.Tell(new StartSample(_runId, id));
+                }
+                Mirror(o.Run);
+                return;
+            case RunPhase.Retrieving when BarrierDecision.SelectionReady(total, o.Counts):
+                _logger.LogInformation("run {RunId}: every noisy sample relabeled; second barrier passed", _runId);
+                _pending.Clear();
+                PersistPhase(RunPhase.Selecting);
+                return;
+            case RunPhase.Retrieving:
+                RedriveIfStalled(o);
+                foreach (var id in SampleWaves.ToRelease(o.States, _pending, Room(o)))
+                {
+                    _pending.Add(id, SampleStates.AwaitingIndex);
+                    _sampleRegion.Tell(new IndexReady(_runId, id));
+                }
+                Mirror(o.Run);
+                return;
+            case RunPhase.Selecting:
+                RedriveIfStalled(o);
+                if (!_verdictsSent) Rank(o.Run);
+                else if (BarrierDecision.Finished(total, o.Counts)) PersistPhase(RunPhase.Exporting);
+                else Mirror(o.Run);
+                return;
+            case RunPhase.Exporting:
+                var threshold = _threshold;
+                Step(async () =>
+                {
+                    await MirrorAsync(o.Run, RunPhase.Exporting, null, threshold);
+                    await Exporter().ExportAsync(_runId, partial: false, CancellationToken.None);
+                    return RunExported.Instance;
+                }, fatal: true);
+                return;
+            case RunPhase.Completed or RunPhase.Failed:
+                End(o.Run, partialExport: false);
+                return;
+            case RunPhase.Cancelled when BarrierDecision.Finished(total, o.Counts) || SampleStates.Working.All(s => o.Counts.GetValueOrDefault(s) == 0):
+                End(o.Run, partialExport: true);
+                return;
+            default:
+                Mirror(o.Run);
+                return;
+        }
+    }
+
+    private int Room(RunObservation o) => _services.Coordinator.MaxLiveSamples - SampleWaves.Live(o.Counts, _pending);
+
+    /// <summary>Re-sends the step of every working sample after a start or when nothing moved for RedriveAfter (unless
+    /// the run is paused), and lets the barrier messages of the current phase go out again.</summary>
+    private void RedriveIfStalled(RunObservation o)
+    {
+        var progress = $"{_phase}|{_offset}|" + string.Join(',', o.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+        var now = DateTime.UtcNow;
+        if (progress != _progress)
+        {
+            _progress = progress;
+            _lastProgress = now;
+        }
+        var stalled = !o.Run.Paused && now - _lastProgress > _services.Coordinator.RedriveAfter;
+        if (!_redriveAtNextLook && !stalled) return;
+        if (stalled)
+            _logger.LogWarning("run {RunId}: no progress for {Seconds:F0}s; re-driving working samples", _runId, _services.Coordinator.RedriveAfter.TotalSeconds);
+        _redriveAtNextLook = false;
+        _lastProgress = now;
+        foreach (var id in SampleWaves.Working(o.States)) _sampleRegion.Tell(new StartSample(_runId, id));
+        _pending.Clear();
+        _verdictsSent = false;
+    }
+
+    /// <summary>The global entropy ranking (as the MassTransit coordinator's selection): every relabeled sample, decided
+    /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking without selection.</summary>
+    private void Rank(RunRecord run) => Step(async () =>
+    {
+        if (!run.Settings.Method.Ablations.Selects) return new SelectionRanked(null, []);
+        var relabeled = new List<SampleRecord>();
+        foreach (var state in new[] { SampleStates.AwaitingSelection, SampleStates.Selected, SampleStates.Dropped, SampleStates.Unlabeled })
+            relabeled.AddRange(await _services.Samples.ListAsync(_runId, state));
+        var result = EntropySelector.Select(
+            relabeled.Select(s => new EntropyScore(s.SampleId, s.Entropy ?? double.PositiveInfinity)).ToList(), run.Settings.Method.Beta);
+        _logger.LogInformation("run {RunId}: {Selected} of {Relabeled} relabeled samples selected (entropy threshold {Threshold:F4})",
+            _runId, result.SelectedCount, relabeled.Count, result.Threshold);
+        var waiting = relabeled.Where(s => s.CurrentState == SampleStates.AwaitingSelection).Select(s => s.SampleId).ToList();
+        return new SelectionRanked(result, waiting);
+    }, fatal: true);
+
+    private void SendVerdicts(SelectionRanked ranked)
+    {
+        if (ranked.Result is not { } result)
+        {
+            _verdictsSent = true;
+            Self.Tell(new RunStepDone(LookAgain: true));
+            return;
+        }
+        void Send()
+        {
+            foreach (var id in ranked.Waiting)
+            {
+                var decision = result.Decisions[id];
+                _sampleRegion.Tell(new SelectionDecided(_runId, id, decision.Rank, decision.Selected, result.Threshold));
+            }
+            _verdictsSent = true;
+            var threshold = _threshold;
+            Step(async () =>
+            {
+                if (threshold is { } t) await _services.Runs.SetThresholdAsync(_runId, t);
+                return new RunStepDone(LookAgain: true);
+            }, fatal: false);
+        }
+        if (_threshold == result.Threshold) Send();
+        else Persist(new ThresholdDecided(result.Threshold), e =>
+        {
+            Apply(e);
+            Send();
+        });
+    }
+
+    /// <summary>Persists a move to <paramref name="phase"/>, mirrors it into the runs row and looks again.</summary>
+    private void PersistPhase(RunPhase phase, string? message = null)
+    {
+        if (!RunPhaseOrder.CanAdvance(_phase, phase))
+            throw new InvalidOperationException($"run {_runId}: refused phase move {_phase} → {phase}");
+        Persist(new RunPhaseAdvanced(phase, message), e =>
+        {
+            _logger.LogInformation("run {RunId}: phase {From} → {To}", _runId, _phase, e.Phase);
+            Apply(e);
+            var threshold = _threshold;
+            Step(async () =>
+            {
+                await MirrorAsync(null, e.Phase, e.Message, threshold);
+                return new RunStepDone(LookAgain: true);
+            }, fatal: false);
+        });
+    }
+
+    /// <summary>Brings the runs row up to the actor's phase and threshold (a write the database refused earlier is
+    /// repeated here), then ends the step.</summary>
+    private void Mirror(RunRecord row)
+    {
+        var (phase, message, threshold) = (_phase, _phaseMessage, _threshold);
+        Step(async () =>
+        {
+            await MirrorAsync(row, phase, message, threshold);
+            return new RunStepDone(LookAgain: false);
+        }, fatal: false);
+    }
+
+    private async Task MirrorAsync(RunRecord? row, RunPhase phase, string? message, double? threshold)
+    {
+        if (phase > RunPhase.Ingesting && (row is null || row.Phase < phase))
+            await _services.Runs.AdvancePhaseAsync(_runId, phase, message);
+        if (threshold is { } t && (row is null || row.Threshold != (double.IsFinite(t) ? t : null)))
+            await _services.Runs.SetThresholdAsync(_runId, t);
+    }
+
+    private void End(RunRecord row, bool partialExport)
+    {
+        var (phase, message, threshold) = (_phase, _phaseMessage, _threshold);
+        Step(async () =>
+        {
+            await MirrorAsync(row, phase, message, threshold);
+            if (partialExport) await Exporter().ExportAsync(_runId, partial: true, CancellationToken.None);
+            await _services.Runs.MarkEndedAsync(_runId);
+            return RunEnded.Instance;
+        }, fatal: partialExport);
+    }
+
+    private void Failed(RunStepFailed failed)
+    {
+        _busy = false;
+        var error = failed.Error is AggregateException { InnerException: { } inner } ? inner : failed.Error;
+        if (!failed.Fatal)
+        {
+            _logger.LogWarning("run {RunId}: {Error}; trying again at the next tick", _runId, error.Message);
+            return;
+        }
+        _logger.LogError(error, "run {RunId}: failed in phase {Phase}", _runId, _phase);
+        _busy = true;
+        if (RunPhaseOrder.CanAdvance(_phase, RunPhase.Failed))
+        {
+            PersistPhase(RunPhase.Failed, $"{_phase}: {error.Message}");
+            return;
+        }
+        // Cancelled and the partial export failed: the run ends without exports, as a failed run does.
+        Step(async () =>
+        {
+            await _services.Runs.MarkEndedAsync(_runId);
+            return RunEnded.Instance;
+        }, fatal: false);
+    }
+
+    /// <summary>Runs the asynchronous part of a step off the actor; its result (or failure) comes back as a message.</summary>
+    private void Step(Func<Task<object>> work, bool fatal) =>
+        work().PipeTo(Self, failure: e => new RunStepFailed(e, fatal));
+
+    private RunExporter Exporter() => new(_services.Runs, _services.Samples, _services.Logging.CreateLogger<RunExporter>());
+}

@@ -1,0 +1,219 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Hosting;
+using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Samples.Events;
+
+namespace RobustFT.Cluster.Samples;
+
+/// <summary>
+/// One sample of one run as a persistent actor, hosted by Cluster Sharding (entity id <see cref="SampleEntityId.For"/>).
+/// It moves only data: <see cref="SampleJourney.Decide"/> says which event a message leads to, the event is persisted
+/// (tagged with the run) and only then applied (<see cref="SampleJourney.Apply"/>, the same code as on recovery) and the
+/// next state's request (<see cref="SampleRequests.For"/>) sent.
+/// <code>
+///  recovery: collect events ─► RecoveryCompleted ─► load the RunContext (commands stashed) ─► replay ─► behaviour
+///
+///  (not started) ─StartSample─► Working ─result─► Working … ─► AtBarrier ─IndexReady/SelectionDecided─► Working …
+///                                   │                             │ (passivates)
+///                                   └─────────────────────────────┴──────────────► Finished (passivates)
+/// </code>
+/// A working state's request is sent on entry, again on <see cref="StartSample"/> and after the request timeout (same
+/// request id, same cache key). Results that do not belong to the current state (duplicates, late, out of order) are
+/// ignored. There are no snapshots: a sample has at most a dozen small events, and a snapshot would add a write per
+/// sample to save reading them.
+/// </summary>
+public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
+{
+    private const string RequestTimer = "request";
+
+    private readonly string _runId;
+    private readonly string _sampleId;
+    private readonly RuntimeServices _services;
+    private readonly IActorRef _inference;
+    private readonly IActorRef _retriever;
+    private readonly string _runTag;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private List<ISampleEvent>? _recovered = [];
+    private RunContext? _run;
+    private SampleRecord? _record;
+
+    public SampleEntity(string entityId, RuntimeServices services, IActorRef inference, IActorRef retriever)
+    {
+        (_runId, _sampleId) = SampleEntityId.Parse(entityId);
+        _services = services;
+        _inference = inference;
+        _retriever = retriever;
+        _runTag = SampleEntityId.RunTag(_runId);
+        PersistenceId = SampleEntityId.PersistenceId(_runId, _sampleId);
+    }
+
+    public static Props Props(string entityId, RuntimeServices services, IActorRef inference, IActorRef retriever) =>
+        Akka.Actor.Props.Create(() => new SampleEntity(entityId, services, inference, retriever));
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// The behaviour of each of the method's states, in one place:
+    /// <code>
+    ///  Working:   Detecting, Reasoning, Checking, Embedding, Retrieving, Relabeling, Reviewing
+    ///  AtBarrier: AwaitingIndex (barrier 1), AwaitingSelection (barrier 2)
+    ///  Finished:  Clean, Selected, Dropped, Unlabeled, Faulted
+    /// </code>
+    /// </summary>
+    public static SampleBehaviour BehaviourOf(string state) => state switch
+    {
+        SampleStates.Detecting or SampleStates.Reasoning or SampleStates.Checking or SampleStates.Embedding
+            or SampleStates.Retrieving or SampleStates.Relabeling or SampleStates.Reviewing => SampleBehaviour.Working,
+        SampleStates.AwaitingIndex or SampleStates.AwaitingSelection => SampleBehaviour.AtBarrier,
+        SampleStates.Clean or SampleStates.Selected or SampleStates.Dropped or SampleStates.Unlabeled or SampleStates.Faulted => SampleBehaviour.Finished,
+        _ => throw new InvalidOperationException($"sample state '{state}' has no entity behaviour"),
+    };
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case ISampleEvent e:
+                _recovered!.Add(e);
+                break;
+            case Tagged { Payload: ISampleEvent e }:
+                _recovered!.Add(e);
+                break;
+            case RecoveryCompleted:
+                _services.Catalog.GetAsync(_runId).PipeTo(Self, success: run => new RunLoaded(run));
+                break;
+        }
+    }
+
+    /// <summary>After recovery, until the run's context is here: commands wait in the stash.</summary>
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case RunLoaded loaded:
+                _run = loaded.Run;
+                foreach (var e in _recovered!) _record = SampleJourney.Apply(_record, e, _run);
+                _recovered = null;
+                Stash.UnstashAll();
+                if (_record is null) Become(NotStarted);
+                else Enter();
+                break;
+            case Status.Failure failure:
+                // The coordinator re-drives the sample later; the sample itself is not at fault.
+                _log.Error(failure.Cause, "sample {0} of run {1}: cannot load the run, stopping the entity", _sampleId, _runId);
+                Context.Stop(Self);
+                break;
+            default:
+                Stash.Stash();
+                break;
+        }
+    }
+
+    private void NotStarted(object message)
+    {
+        if (message is ISampleCommand command) Handle(command);
+        else Unhandled(message);
+    }
+
+    private void Working(object message)
+    {
+        switch (message)
+        {
+            case StartSample:
+                Send(); // the coordinator's re-drive: the result may have been lost
+                break;
+            case ISampleCommand command:
+                Handle(command);
+                break;
+            case RequestTimedOut timedOut when timedOut.RequestKey == RequestKey(Request()):
+                _log.Warning("sample {0} of run {1}: no result for {2} within {3}, sending it again", _sampleId, _runId, timedOut.RequestKey,
+                    _services.Entity.RequestTimeout);
+                Send();
+                break;
+            case RequestTimedOut:
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void AtBarrier(object message)
+    {
+        if (message is ISampleCommand command) Handle(command);
+        else Unhandled(message);
+    }
+
+    private void Finished(object message)
+    {
+        if (message is ISampleCommand command) Ignore(command);
+        else Unhandled(message);
+    }
+
+    private void Handle(ISampleCommand command)
+    {
+        var e = SampleJourney.Decide(_record, command);
+        if (e is null)
+        {
+            Ignore(command);
+            return;
+        }
+        Persist(new Tagged(e, [_runTag]), _ =>
+        {
+            _record = SampleJourney.Apply(_record, e, _run!);
+            Enter();
+        });
+    }
+
+    /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
+    /// terminal one passivates.</summary>
+    private void Enter()
+    {
+        var record = _record!;
+        Timers.Cancel(RequestTimer);
+        switch (BehaviourOf(record.CurrentState))
+        {
+            case SampleBehaviour.Working:
+                Become(Working);
+                Send();
+                break;
+            case SampleBehaviour.AtBarrier:
+                Become(AtBarrier);
+                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                break;
+            case SampleBehaviour.Finished:
+                Become(Finished);
+                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                break;
+        }
+    }
+
+    /// <summary>Sends the current state's request (again) and (re)starts its timer.</summary>
+    private void Send()
+    {
+        var request = Request();
+        var target = request is RetrieveRequest ? _retriever : _inference;
+        target.Tell(request, Self);
+        Timers.StartSingleTimer(RequestTimer, new RequestTimedOut(RequestKey(request)), _services.Entity.RequestTimeout);
+    }
+
+    private object Request() =>
+        SampleRequests.For(_record!, _run!) ?? throw new InvalidOperationException($"sample {_sampleId}: state {_record!.CurrentState} has no request");
+
+    private string RequestKey(object request) => request switch
+    {
+        IInferenceRequest inference => inference.RequestId,
+        _ => SampleRequests.RequestId(_record!, SampleSteps.Retrieve),
+    };
+
+    private void Ignore(ISampleCommand command) =>
+        _log.Debug("sample {0} of run {1}: {2} ignored in state {3}", _sampleId, _runId, command.GetType().Name, _record?.CurrentState ?? "(not started)");
+}

@@ -1,0 +1,139 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using RobustFT.Cluster.Contracts;
+using RobustFT.Cluster.Hosting;
+
+namespace RobustFT.Cluster.Workers;
+
+/// <summary>
+/// A node's way to the cluster's GPU workers (the sample entities' <c>inference</c> ref). Workers are the senders of the
+/// <see cref="WorkerStatus"/>es on <see cref="GpuWorker.Topic"/>; each request goes to the worker with the most free
+/// capacity (its <see cref="WorkerStatus.Capacity"/> minus the requests this dispatcher has outstanding there), and
+/// waits here, first come first served, while every worker is full — so a worker twice as slow gets about half the work
+/// and none is sent more than it takes. Results go back to everyone who asked for that request id. The outstanding
+/// requests of a worker that died (DeathWatch) or whose last status is older than stale-after are sent to the others.
+/// Answers <see cref="GetWorkers"/> with the known workers' latest statuses.
+/// </summary>
+public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
+{
+    private readonly TimeSpan _staleAfter;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<IActorRef, KnownWorker> _workers = [];
+    private readonly Dictionary<string, PendingInference> _requests = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of requests no worker holds, oldest first (a dead worker's requests go back to the front).</summary>
+    private readonly LinkedList<string> _queue = new();
+
+    private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
+
+    public InferenceDispatcher(TimeSpan staleAfter)
+    {
+        _staleAfter = staleAfter;
+        Receive<GenerateRequest>(Request);
+        Receive<EmbedRequest>(Request);
+        Receive<GenerateCompleted>(Result);
+        Receive<EmbedCompleted>(Result);
+        Receive<WorkerStatus>(Status);
+        Receive<Terminated>(t => Lose(t.ActorRef, "stopped"));
+        Receive<CheckWorkers>(_ => Check());
+        Receive<GetWorkers>(_ => Sender.Tell(_workers.Values.Select(w => w.Status).ToList() as IReadOnlyList<WorkerStatus>));
+        Receive<SubscribeAck>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <param name="services">The node's services (the dispatcher itself needs none of them yet).</param>
+    /// <param name="staleAfter">A worker whose last status is older than this is given up.</param>
+    public static Props Props(RuntimeServices services, TimeSpan staleAfter) =>
+        Akka.Actor.Props.Create(() => new InferenceDispatcher(staleAfter));
+
+    protected override void PreStart()
+    {
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(GpuWorker.Topic, Self));
+        Timers.StartPeriodicTimer("check", CheckWorkers.Instance, TimeSpan.FromTicks(Math.Max(_staleAfter.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks)));
+    }
+
+    private void Request(IInferenceRequest request)
+    {
+        if (_requests.TryGetValue(request.RequestId, out var pending))
+        {
+            pending.AddRequester(Sender);
+            // A re-sent request: the worker holding it joins it to the running one, or serves it again if it lost it.
+            pending.Worker?.Tell(request, Self);
+            return;
+        }
+        _requests[request.RequestId] = new PendingInference(request, Sender);
+        _queue.AddLast(request.RequestId);
+        Dispatch();
+    }
+
+    private void Result(IInferenceResult result)
+    {
+        if (!_requests.Remove(result.RequestId, out var pending)) return; // answered before (a re-dispatched request)
+        if (pending.Worker is { } worker && _workers.TryGetValue(worker, out var known)) known.Outstanding.Remove(result.RequestId);
+        foreach (var requester in pending.Requesters) requester.Tell(result, Self);
+        Dispatch();
+    }
+
+    private void Status(WorkerStatus status)
+    {
+        if (!_workers.TryGetValue(Sender, out var known))
+        {
+            Context.Watch(Sender);
+            _workers[Sender] = known = new KnownWorker(status);
+            _log.Info("GPU worker {0} ({1}, {2}) joined with capacity {3}", Sender.Path, status.Device, status.ExecutionProvider, status.Capacity);
+        }
+        known.Status = status;
+        known.SeenAt = DateTimeOffset.UtcNow;
+        Dispatch();
+    }
+
+    /// <summary>Sends queued requests, oldest first, each to the worker with the most free capacity, while one has room.</summary>
+    private void Dispatch()
+    {
+        while (_queue.First is { } next)
+        {
+            if (!_requests.TryGetValue(next.Value, out var pending) || pending.Worker is not null)
+            {
+                _queue.RemoveFirst();
+                continue;
+            }
+            var target = _workers.MaxBy(w => w.Value.Free);
+            if (target.Key is null || target.Value.Free <= 0) return;
+            _queue.RemoveFirst();
+            pending.Worker = target.Key;
+            target.Value.Outstanding.Add(next.Value);
+            target.Key.Tell(pending.Request, Self);
+        }
+    }
+
+    private void Check()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (worker, known) in _workers.Where(w => now - w.Value.SeenAt > _staleAfter).ToList())
+        {
+            Context.Unwatch(worker);
+            Lose(worker, $"silent for {(now - known.SeenAt).TotalSeconds:F0} s");
+        }
+        if (_queue.Count > 0 && _workers.Count == 0 && now - _lastWarning > _staleAfter)
+        {
+            _lastWarning = now;
+            _log.Warning("{0} inference requests wait: no GPU worker in the cluster", _queue.Count);
+        }
+    }
+
+    /// <summary>Forgets <paramref name="worker"/> and queues its outstanding requests again, ahead of the others.</summary>
+    private void Lose(IActorRef worker, string why)
+    {
+        if (!_workers.Remove(worker, out var known)) return;
+        _log.Warning("GPU worker {0} {1}: {2} outstanding requests go to other workers", worker.Path, why, known.Outstanding.Count);
+        foreach (var id in Enumerable.Reverse(known.Outstanding))
+        {
+            if (!_requests.TryGetValue(id, out var pending)) continue;
+            pending.Worker = null;
+            _queue.AddFirst(id);
+        }
+        Dispatch();
+    }
+}

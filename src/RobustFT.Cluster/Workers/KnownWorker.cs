@@ -1,0 +1,17 @@
+using RobustFT.Cluster.Contracts;
+
+namespace RobustFT.Cluster.Workers;
+
+/// <summary>An <see cref="InferenceDispatcher"/>'s view of one GPU worker: its latest status, when it was seen, and the
+/// requests of this dispatcher it holds (in the order they were sent).</summary>
+internal sealed class KnownWorker(WorkerStatus status)
+{
+    public WorkerStatus Status { get; set; } = status;
+
+    public DateTimeOffset SeenAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public List<string> Outstanding { get; } = [];
+
+    /// <summary>Requests it can take now.</summary>
+    public int Free => Status.Capacity - Outstanding.Count;
+}
