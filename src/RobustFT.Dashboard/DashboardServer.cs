@@ -18,7 +18,7 @@ using RobustFT.Dashboard.Web;
 namespace RobustFT.Dashboard;
 
 /// <summary>
-/// A node's HTTP server: <c>/healthz</c> (the process answers) and <c>/readyz</c> (bus connected) on every node, plus
+/// A node's HTTP server: <c>/healthz</c> (the process answers) and <c>/readyz</c> (an Up cluster member) on every node, plus
 /// the dashboard page, its JSON API and live updates (server-sent events) on nodes with the dashboard role. It reads the
 /// node's services (store, registry); what it keeps itself (throughput history) starts when it starts.
 /// </summary>
@@ -41,8 +41,8 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>The address the server listens on (with the actual port when 0 was configured).</summary>
     public Uri Address { get; }
 
-    /// <param name="node">The node's service provider (RunStore, SqlSagaStore, NodeRegistry, RunControl…).</param>
-    /// <param name="ready">Whether the node is ready for work (its bus is connected).</param>
+    /// <param name="node">The node's service provider (RunStore, SampleReadModel, IClusterView, RunControl…).</param>
+    /// <param name="ready">Whether the node is ready for work (it is an Up member of the cluster).</param>
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, IServiceProvider node, Func<bool> ready, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();

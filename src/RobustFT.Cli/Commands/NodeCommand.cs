@@ -6,19 +6,20 @@ using RobustFT.Cluster.Hosting;
 
 namespace RobustFT.Cli.Commands;
 
-/// <summary><c>robustft node</c>: one process of a cluster. Its roles decide what it hosts: the coordinator drives
-/// submitted runs (taking over those of a dead coordinator), sample nodes host the per-sample sagas, GPU nodes serve
-/// inference batches, dashboard nodes serve the dashboard. Every node serves /healthz and /readyz and runs until
-/// SIGTERM or Ctrl-C.</summary>
+/// <summary><c>robustft node</c>: one member of an Akka.NET cluster. Its roles decide what it hosts: coordinator nodes
+/// host the coordinator singleton that drives submitted runs (it moves to another coordinator node when its node dies),
+/// sample nodes host the sharded sample entities, GPU nodes serve inference, dashboard nodes serve the dashboard. Every
+/// node serves /healthz and /readyz (ready = an Up member) and runs until SIGTERM or Ctrl-C, then leaves the cluster
+/// (CoordinatedShutdown: its shards and the singleton hand over).</summary>
 public static class NodeCommand
 {
     public static Command Create(IBackendProvider backends)
     {
         var config = CommonOptions.Config();
         var roles = new Option<string?>("--roles") { Description = "Comma-separated roles: coordinator, sample, gpu, dashboard (default robustft.node.roles)" };
-        var nodeId = new Option<string?>("--node-id") { Description = "Node id in the nodes table and run leases (default robustft.node.id, else host-pid-random)" };
+        var nodeId = new Option<string?>("--node-id") { Description = "Node id in logs (default robustft.node.id, else host-pid-random)" };
         var set = CommonOptions.Set();
-        var command = new Command("node", "Start a cluster node (RabbitMQ + PostgreSQL per the configuration) and serve until stopped") { config, roles, nodeId, set };
+        var command = new Command("node", "Start a cluster node (Akka.NET cluster + PostgreSQL per the configuration) and serve until stopped") { config, roles, nodeId, set };
         command.SetAction((parse, ct) => Cli.Guard(async () =>
         {
             var overrides = parse.GetValue(set) ?? [];
@@ -28,11 +29,12 @@ public static class NodeCommand
             var runtime = cfg.Runtime(nodeRoles, outputDirectory: null);
 
             await using var models = nodeRoles.HasFlag(NodeRoles.Gpu) ? backends.Create(cfg) : null;
-            Console.Error.WriteLine($"node {runtime.Identity!.NodeId}: roles {nodeRoles}, cluster {runtime.Cluster.Hostname}:{runtime.Cluster.Port}, store {runtime.Store.Describe()}" +
+            Console.Error.WriteLine($"node {runtime.Identity!.NodeId}: roles {nodeRoles}, store {runtime.Store.Describe()}" +
                 (models is null ? "" : $", model {models.Generator.ModelId} on {runtime.Identity.ExecutionProvider}"));
             await using var node = await RobustFtNode.StartAsync(runtime, services => RunCommand.Register(services, models, LogLevel.Information), ct);
+            Console.Error.WriteLine($"node {node.Identity.NodeId}: cluster address {node.Addresses.Self}, seed nodes {string.Join(", ", node.Addresses.SeedNodes)}");
             await using var server = await RunCommand.StartDashboardAsync(cfg, null, node, ct);
-            Console.Error.WriteLine($"node {node.Identity.NodeId} ready");
+            Console.Error.WriteLine($"node {node.Identity.NodeId} started; ready once it is an Up member ({server.Address}readyz)");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);

@@ -16,8 +16,8 @@ using Spectre.Console;
 
 namespace RobustFT.Cli.Commands;
 
-/// <summary><c>robustft run</c>: the whole method in one process (in-memory transport, SQLite in the output
-/// directory). Rerunning the same command resumes an interrupted run; a second run on a directory that a live run
+/// <summary><c>robustft run</c>: the whole method in one process (a one-node Akka.NET cluster with every role on
+/// 127.0.0.1 and a free port, SQLite in the output directory). Rerunning the same command resumes an interrupted run; a second run on a directory that a live run
 /// holds refuses (<see cref="OutputDirectoryLock"/>).</summary>
 public static class RunCommand
 {
@@ -44,6 +44,7 @@ public static class RunCommand
             await using var models = backends.Create(cfg);
             settings = WithModels(settings, (models.Generator.ModelId, models.Encoder.ModelId), parse.GetValue(runId));
             var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);
+            runtime = runtime with { Cluster = runtime.Cluster with { SeedNodes = [] } };
             Console.Error.WriteLine($"run {settings.RunId}: {settings.InputPath} → {settings.OutputDirectory} (task {settings.Task.Name}, model {models.Generator.ModelId})");
 
             await using var node = await RobustFtNode.StartAsync(runtime, services => Register(services, models, LogLevel.Warning), ct);
@@ -84,7 +85,9 @@ public static class RunCommand
         services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("RobustFT", Environment.GetEnvironmentVariable("ROBUSTFT_VERBOSE") is { Length: > 0 } ? LogLevel.Information : level)
-            .AddFilter("MassTransit", LogLevel.Error));
+            .AddFilter("Akka", LogLevel.Warning)
+            .AddFilter("Akka.Remote", LogLevel.Error)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning));
         if (models is null) return;
         services.AddSingleton(models.Generator);
         services.AddSingleton(models.Encoder);

@@ -8,8 +8,8 @@ using RobustFT.Cluster.Runs;
 
 namespace RobustFT.Cli.Commands;
 
-/// <summary><c>robustft submit</c>: ingests a run into the cluster's store and follows it while a coordinator node
-/// drives it. Interrupting submit leaves the run running; submitting the same command again follows it again.</summary>
+/// <summary><c>robustft submit</c>: ingests a run into the cluster's store and follows it while the coordinator
+/// singleton drives it; warns while the run does not move (no coordinator has taken it). Interrupting submit leaves the run running; submitting the same command again follows it again.</summary>
 public static class SubmitCommand
 {
     public static Command Create(IBackendProvider backends)
@@ -49,7 +49,13 @@ public static class SubmitCommand
             RunRecord final;
             try
             {
-                final = await ProgressDisplay.RunAsync(progress => FollowAsync(run.RunId, db, staleAfter, progress, ct));
+                var follower = new RunFollower(db.Runs, db.Samples, TimeSpan.FromMilliseconds(500))
+                {
+                    StaleAfter = staleAfter,
+                    OnStalled = still => Console.Error.WriteLine(
+                        $"warning: run {run.RunId} has not moved for {still.TotalSeconds:F0}s: no coordinator has taken it (is a node with the coordinator role up and joined to the cluster?)"),
+                };
+                final = await ProgressDisplay.RunAsync(progress => follower.FollowAsync(run.RunId, progress, ct));
             }
             catch (OperationCanceledException)
             {
@@ -59,21 +65,5 @@ public static class SubmitCommand
             return RunCommand.Summarise(final, settings);
         }));
         return command;
-    }
-
-    /// <summary>Polls the store until the run has ended, reporting progress; warns while no live coordinator node is
-    /// registered.</summary>
-    private static async Task<RunRecord> FollowAsync(string runId, RunDatabase db, TimeSpan staleAfter, IProgress<RunProgress> progress, CancellationToken ct)
-    {
-        var warned = false;
-        while (true)
-        {
-            var run = await db.Runs.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} disappeared from the store");
-            progress.Report(new RunProgress(runId, run.Phase, run.Samples, await db.Samples.CountByStateAsync(runId, ct), run.Paused, run.Threshold));
-            if (run.Ended) return run;
-            // TODO(issue 9, hosting): warn while no coordinator has taken the run (was: the nodes table).
-            _ = warned; _ = staleAfter;
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
     }
 }

@@ -165,13 +165,35 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         _r.Int("robustft.coordinator.max-live-samples"));
 
     /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
-    public ClusterFormation Cluster() => new(
-        _r.Text("robustft.cluster.hostname"),
-        _r.String("robustft.cluster.public-hostname") ?? "",
-        _r.Int("robustft.cluster.port"),
-        _r.Section("robustft.cluster.seed-nodes").GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToList(),
-        _r.Int("robustft.cluster.shards"),
-        _r.Duration("robustft.cluster.stable-after"));
+    public ClusterFormation Cluster()
+    {
+        var seeds = _r.Section("robustft.cluster.seed-nodes").GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToList();
+        foreach (var seed in seeds)
+        {
+            try
+            {
+                ClusterAddresses.Seed(seed);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+        }
+        var port = _r.Int("robustft.cluster.port");
+        if (port is < 0 or > 65535) throw new UsageException($"configuration key robustft.cluster.port: {port} is not 0-65535");
+        var shards = _r.Int("robustft.cluster.shards");
+        if (shards < 1) throw new UsageException($"configuration key robustft.cluster.shards: {shards} is not a positive number");
+        return new ClusterFormation(
+            _r.Text("robustft.cluster.hostname"),
+            _r.String("robustft.cluster.public-hostname") ?? "",
+            port,
+            seeds,
+            shards,
+            _r.Duration("robustft.cluster.stable-after"));
+    }
+
+    /// <summary>How long <c>robustft status</c> waits for a seed node's cluster view (<c>robustft.cluster.status-timeout</c>).</summary>
+    public TimeSpan StatusTimeout() => _r.Duration("robustft.cluster.status-timeout");
 
     public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"));
 
@@ -207,8 +229,17 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     public RuntimeOptions Runtime(NodeRoles roles, string? outputDirectory) => new(
         roles, Cluster(), Store(outputDirectory), Worker(), Coordinator(), Entity(), _r.Duration("robustft.node.heartbeat-interval"))
     {
-        Identity = NodeIdentity.ForThisProcess(roles, ExecutionProvider(), _r.String("robustft.node.id")),
+        Identity = NodeIdentity.ForThisProcess(roles, Device(), _r.String("robustft.node.id")),
+        Akka = AkkaSettings.FromTree(loaded.Tree),
+        StaleAfter = StaleAfter(),
     };
+
+    /// <summary>The device a GPU node's worker serves and reports: "openai" (generator on an OpenAI-compatible server),
+    /// "cuda:N" (<c>robustft.inference.device-id</c>) or "cpu".</summary>
+    public string Device() =>
+        string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase) ? "openai"
+        : ExecutionProvider() == "cuda" ? $"cuda:{_r.Int("robustft.inference.device-id")}"
+        : ExecutionProvider();
 
     /// <summary>How long a node may miss heartbeats before the dashboard, status and submit call it stale
     /// (<c>robustft.node.stale-after</c>).</summary>

@@ -12,4 +12,8 @@ public interface IDbConnectionFactory
 
     /// <summary>Where the connections go, for logs and errors; never contains a password.</summary>
     string Describe();
+
+    /// <summary>The ADO.NET connection string (with the password, if any): what Akka.Persistence.Sql's journal and
+    /// snapshot store open on the same database. Never log it; <see cref="Describe"/> is for logs.</summary>
+    string ConnectionString { get; }
 }

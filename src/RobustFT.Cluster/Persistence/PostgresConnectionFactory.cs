@@ -33,10 +33,13 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
         _startupAttempts = startupAttempts;
         _startupDelay = startupDelay ?? TimeSpan.FromMilliseconds(250);
         ArgumentOutOfRangeException.ThrowIfLessThan(_startupDelay, TimeSpan.Zero);
+        ConnectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
     public SqlDialect Dialect => SqlDialect.Postgres;
+
+    public string ConnectionString { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {

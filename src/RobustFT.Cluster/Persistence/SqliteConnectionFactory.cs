@@ -41,6 +41,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public string DatabasePath { get; }
 
+    public string ConnectionString => _connectionString;
+
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)

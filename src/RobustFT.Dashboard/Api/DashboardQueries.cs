@@ -13,7 +13,7 @@ namespace RobustFT.Dashboard.Api;
 /// </summary>
 /// <param name="throughput">Throughput histories kept by a serving process; without it the series is empty and the ETA
 /// uses the average rate since the run started.</param>
-/// <param name="staleAfter">A node whose last heartbeat is older is marked stale (config <c>robustft.node.stale-after</c>).</param>
+/// <param name="staleAfter">A GPU worker whose last status is older is marked stale (config <c>robustft.node.stale-after</c>).</param>
 public sealed class DashboardQueries(
     RunStore store,
     SampleReadModel sagas,
@@ -106,20 +106,25 @@ public sealed class DashboardQueries(
             run.Threshold, record?.FinalLabel, record?.FaultReason, record?.UnlabeledReason, SampleSteps.Skipped(run.Settings.Method.Ablations));
     }
 
-    /// <summary>PLACEHOLDER (issue 9 in progress): one row per cluster member with its GPU workers' figures.</summary>
+    /// <summary><c>GET /api/nodes</c>: the cluster's members (address, roles, status, reachability, which one holds the
+    /// coordinator) and each GPU worker's last published figures; a worker silent for longer than the stale-after is stale.</summary>
     public async Task<NodesResponse> ListNodesAsync(CancellationToken ct = default)
     {
         var now = DateTimeOffset.UtcNow;
         var snapshot = cluster is null ? ClusterSnapshot.Empty : await cluster.GetAsync(ct);
-        return new NodesResponse(snapshot.Members.Select(m =>
-        {
-            var workers = snapshot.Workers.Where(w => w.Address == m.Address).ToList();
-            var last = workers.Count == 0 ? now : workers.Min(w => w.At);
-            return new NodeSummary(m.Address, m.Roles, m.Address, 0, string.Join(',', workers.Select(w => w.ExecutionProvider)), last, last,
-                Math.Max(0, (now - last).TotalSeconds), !m.Reachable || (now - last) > StaleAfter,
-                workers.Count == 0 ? 0 : workers.Average(w => w.BatchFill), workers.Sum(w => w.TokensPerSecond), workers.Sum(w => w.QueueDepth),
-                workers.Sum(w => w.Tokens), workers.Sum(w => w.Requests));
-        }).ToList(), StaleAfter.TotalSeconds);
+        var nodes = snapshot.Members
+            .Select(m => new NodeSummary(m.Address, m.Roles, m.Status, m.Reachable, m.Coordinator, snapshot.Workers.Count(w => w.Address == m.Address)))
+            .ToList();
+        var workers = snapshot.Workers
+            .OrderBy(w => w.Address, StringComparer.Ordinal).ThenBy(w => w.Device, StringComparer.Ordinal)
+            .Select(w =>
+            {
+                var age = Math.Max(0, (now - w.At).TotalSeconds);
+                return new WorkerSummary(w.Address, w.Device, w.ExecutionProvider, w.ModelId, w.Capacity, w.QueueDepth, w.BatchFill, w.TokensPerSecond,
+                    w.Tokens, w.Requests, w.At, age, age > StaleAfter.TotalSeconds);
+            })
+            .ToList();
+        return new NodesResponse(nodes, workers, StaleAfter.TotalSeconds);
     }
 
     public const string NotStarted = "NotStarted";

@@ -1,19 +1,10 @@
 namespace RobustFT.Dashboard.Api;
 
-/// <summary>One node in <c>GET /api/nodes</c>, as its last heartbeat left it.</summary>
-/// <param name="Stale">The node missed its heartbeats for longer than the configured stale-after.</param>
-public sealed record NodeSummary(
-    string NodeId,
-    IReadOnlyList<string> Roles,
-    string Host,
-    int ProcessId,
-    string ExecutionProvider,
-    DateTimeOffset StartedAt,
-    DateTimeOffset HeartbeatAt,
-    double HeartbeatAgeSeconds,
-    bool Stale,
-    double BatchFill,
-    double TokensPerSecond,
-    int QueueDepth,
-    long Tokens,
-    long Requests);
+/// <summary>One member of the Akka.NET cluster in <c>GET /api/nodes</c>, as the answering node sees it.</summary>
+/// <param name="Address">akka.tcp://robustft@host:port</param>
+/// <param name="Roles">Cluster roles: coordinator, sample, gpu, dashboard.</param>
+/// <param name="Status">Akka's member status: Joining, WeaklyUp, Up, Leaving, Exiting, Down, Removed.</param>
+/// <param name="Reachable">False while the failure detector marks the member unreachable.</param>
+/// <param name="Coordinator">The member holds the coordinator singleton.</param>
+/// <param name="Workers">GPU workers on this member.</param>
+public sealed record NodeSummary(string Address, IReadOnlyList<string> Roles, string Status, bool Reachable, bool Coordinator, int Workers);

@@ -13,8 +13,9 @@ public sealed class RunMetrics : IDisposable
     public const string SamplesPerSecond = "robustft.run.samples_per_second";
     public const string TokensPerSecond = "robustft.run.tokens_per_second";
     public const string Runs = "robustft.runs";
-    public const string HeartbeatAge = "robustft.node.heartbeat_age";
-    public const string NodesStale = "robustft.nodes.stale";
+    public const string WorkerStatusAge = "robustft.worker.status_age";
+    public const string WorkersStale = "robustft.workers.stale";
+    public const string NodesUnreachable = "robustft.nodes.unreachable";
 
     private readonly Meter _meter = new(MeterName);
 
@@ -30,9 +31,13 @@ public sealed class RunMetrics : IDisposable
             new Measurement<double>(d.Throughput[^1].TokensPerSecond, new KeyValuePair<string, object?>("run", d.Run.RunId))), "tokens/s", "Tokens generated for a run per second");
         _meter.CreateObservableGauge(Runs, () => (snapshots.Latest?.Runs ?? []).GroupBy(r => r.Phase).Select(g =>
             new Measurement<int>(g.Count(), new KeyValuePair<string, object?>("phase", g.Key))), "runs", "Runs per phase");
-        _meter.CreateObservableGauge(HeartbeatAge, () => (snapshots.Latest?.Nodes.Nodes ?? []).Select(n =>
-            new Measurement<double>(n.HeartbeatAgeSeconds, new("node", n.NodeId), new("stale", n.Stale))), "s", "Seconds since a node's last heartbeat (when last read)");
-        _meter.CreateObservableGauge(NodesStale, () => new Measurement<int>((snapshots.Latest?.Nodes.Nodes ?? []).Count(n => n.Stale)), "nodes", "Nodes that missed their heartbeats");
+        _meter.CreateObservableGauge(WorkerStatusAge, () => (snapshots.Latest?.Nodes.Workers ?? []).Select(w =>
+            new Measurement<double>(w.StatusAgeSeconds, new("node", w.Address), new("device", w.Device), new("stale", w.Stale))), "s",
+            "Seconds since a GPU worker's last status (when last read)");
+        _meter.CreateObservableGauge(WorkersStale, () => new Measurement<int>((snapshots.Latest?.Nodes.Workers ?? []).Count(w => w.Stale)), "workers",
+            "GPU workers whose status is older than the stale-after");
+        _meter.CreateObservableGauge(NodesUnreachable, () => new Measurement<int>((snapshots.Latest?.Nodes.Nodes ?? []).Count(n => !n.Reachable)), "nodes",
+            "Cluster members the failure detector marks unreachable");
     }
 
     public void Dispose() => _meter.Dispose();

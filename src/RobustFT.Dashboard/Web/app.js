@@ -105,12 +105,17 @@ function renderRuns(runs) {
 
 // ---- nodes ----
 function renderNodes(nodes) {
-  const rows = nodes.nodes.map((n) => el("tr", { "data-testid": "node-row", class: n.stale ? "stale" : "" },
-    el("td", { text: `${n.nodeId} (${n.host}:${n.processId})` }), el("td", { text: n.roles.join(", ") }),
-    el("td", { text: n.executionProvider }), el("td", { text: fmt(n.batchFill) }), el("td", { text: fmt(n.tokensPerSecond) }),
-    el("td", { text: n.queueDepth }), el("td", { text: `${fmt(n.heartbeatAgeSeconds)} s ago` }),
-    el("td", { "data-testid": "node-status", text: n.stale ? "stale" : "ok" })));
-  $("nodes-table").tBodies[0].replaceChildren(...rows);
+  const members = nodes.nodes.map((n) => el("tr", { "data-testid": "node-row", class: n.reachable ? "" : "stale" },
+    el("td", { text: n.address }), el("td", { text: n.roles.join(", ") }),
+    el("td", { "data-testid": "node-status", text: n.status }), el("td", { text: n.reachable ? "yes" : "unreachable" }),
+    el("td", { "data-testid": "node-coordinator", text: n.coordinator ? "yes" : "" }), el("td", { text: n.workers })));
+  $("nodes-table").tBodies[0].replaceChildren(...members);
+  const workers = nodes.workers.map((w) => el("tr", { "data-testid": "worker-row", class: w.stale ? "stale" : "" },
+    el("td", { text: w.address }), el("td", { text: w.device }), el("td", { text: w.executionProvider }),
+    el("td", { text: fmt(w.batchFill) }), el("td", { text: fmt(w.tokensPerSecond) }), el("td", { text: w.queueDepth }),
+    el("td", { text: `${fmt(w.statusAgeSeconds)} s ago` }),
+    el("td", { "data-testid": "worker-status", text: w.stale ? "stale" : "ok" })));
+  $("workers-table").tBodies[0].replaceChildren(...workers);
 }
 
 // ---- one run ----

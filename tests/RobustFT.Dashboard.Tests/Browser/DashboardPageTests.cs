@@ -48,6 +48,9 @@ public sealed class DashboardPageTests
         Assert.Equal("selection barrier: passed", await page.Locator("[data-testid=barrier-selection]").TextContentAsync());
         Assert.NotEqual("–", await page.Locator("[data-testid=threshold]").TextContentAsync());
         Assert.Equal(1, await page.Locator("[data-testid=node-row]").CountAsync());
+        Assert.Equal("Up", await page.Locator("[data-testid=node-status]").TextContentAsync());
+        Assert.Equal("yes", await page.Locator("[data-testid=node-coordinator]").TextContentAsync());
+        Assert.Equal(1, await page.Locator("[data-testid=worker-row]").CountAsync());
         var screenshot = Path.Combine(ArtifactDirectory(), "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
 

@@ -18,7 +18,7 @@ using RobustFT.Testing.Scripted;
 
 namespace RobustFT.Dashboard.Tests.Support;
 
-/// <summary>A real embedded run (in-memory transport, SQLite in a temp directory, scripted experts over the first
+/// <summary>A real embedded run (a one-node cluster, SQLite in a temp directory, scripted experts over the first
 /// <c>rows</c> samples of the shared arc noisy30 split) with a real dashboard server on a free loopback port.</summary>
 public sealed class EmbeddedRun : IAsyncDisposable
 {
@@ -45,7 +45,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
     public HttpClient Http { get; }
     public Task<RunRecord> Completion { get; private set; } = Task.FromResult<RunRecord>(null!);
     public RunStore Store => Node.Services.GetRequiredService<RunStore>();
-    public SqlSagaStore<SampleRecord> Sagas => Node.Services.GetRequiredService<SqlSagaStore<SampleRecord>>();
+    public SampleReadModel Samples => Node.Services.GetRequiredService<SampleReadModel>();
 
     /// <param name="delay">Sleep of the scripted model per batch: how slow the run is.</param>
     /// <param name="maxBatch">Worker batch size: smaller batches make more, shorter steps.</param>
@@ -64,9 +64,11 @@ public sealed class EmbeddedRun : IAsyncDisposable
         var model = new ScriptedExpertModel(gold, 0.3, delay);
         var embedder = new HashingEmbedder();
         var defaults = ShippedDefaults.Config;
-        var options = new RuntimeOptions(NodeRoles.All, defaults.Transport(), new SqliteConnectionFactory(Path.Combine(directory, "robustft.db")),
-            defaults.Worker() with { MaxBatchSize = maxBatch }, defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(50) },
-            defaults.Reader.Int("robustft.coordinator.record-partitions"), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+        var options = defaults.Runtime(NodeRoles.All, directory) with
+        {
+            Worker = defaults.Worker() with { MaxBatchSize = maxBatch },
+            Coordinator = defaults.Coordinator() with { PollInterval = TimeSpan.FromMilliseconds(50) },
+        };
         var node = await RobustFtNode.StartAsync(options, services =>
         {
             services.AddLogging();

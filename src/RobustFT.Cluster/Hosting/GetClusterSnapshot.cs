@@ -1,0 +1,7 @@
+namespace RobustFT.Cluster.Hosting;
+
+/// <summary>Asks a node's <see cref="ClusterViewActor"/> for its cluster snapshot (answered with JSON text).</summary>
+public sealed record GetClusterSnapshot
+{
+    public static GetClusterSnapshot Instance { get; } = new();
+}
