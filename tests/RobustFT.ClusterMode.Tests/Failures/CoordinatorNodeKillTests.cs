@@ -17,14 +17,15 @@ public sealed class CoordinatorNodeKillTests(ClusterServers servers, ITestOutput
         var baseline = await Slices.FirstAsync(servers);
         await using var cluster = await ClusterHarness.CreateAsync(servers.Postgres, "coordinator_kill", output);
         await cluster.StartNodesAsync();
+        // Asked before the run starts (status takes seconds), so that the kill lands right at the kill point.
+        var holder = await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB);
+        Assert.True(holder is ClusterHarness.NodeA or ClusterHarness.NodeC, cluster.Describe($"the coordinator singleton is on '{holder}', not a coordinator node"));
+        var survivor = holder == ClusterHarness.NodeA ? ClusterHarness.NodeC : ClusterHarness.NodeA;
         var outputDir = cluster.OutputDirectory("out");
         var submit = cluster.StartSubmit(baseline, outputDir);
 
         await cluster.WaitForProgressAsync("relabeling under way (first barrier passed)", baseline.RunId,
             (phase, n) => phase == RunPhase.Retrieving && n(AwaitingSelection) >= 2, submit);
-        var holder = await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB);
-        Assert.True(holder is ClusterHarness.NodeA or ClusterHarness.NodeC, cluster.Describe($"the coordinator singleton is on '{holder}', not a coordinator node"));
-        var survivor = holder == ClusterHarness.NodeA ? ClusterHarness.NodeC : ClusterHarness.NodeA;
         var before = await cluster.Store.RunAsync(baseline.RunId);
         Assert.True(before is { Ended: false }, cluster.Describe($"the run ended ({before?.Phase}) before the coordinator node was killed"));
         await cluster.KillNodeAsync(holder!);

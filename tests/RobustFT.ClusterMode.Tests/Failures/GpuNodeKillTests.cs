@@ -21,8 +21,9 @@ public sealed class GpuNodeKillTests(ClusterServers servers, ITestOutputHelper o
 
         await cluster.WaitForProgressAsync("detection under way", baseline.RunId,
             (phase, n) => phase == RunPhase.Detecting && n(Reasoning) + n(Checking) + n(Embedding) + n(Clean) >= 10, submit);
-        var servedByB = (await cluster.MembersAsync(ClusterHarness.NodeA)).Single(m => cluster.Spec(ClusterHarness.NodeB).Owns(m.Address)).Requests;
-        Assert.True(servedByB > 0, cluster.Describe($"{ClusterHarness.NodeB} has served no inference before it is killed"));
+        var gpu = cluster.Spec(ClusterHarness.NodeB);
+        await cluster.WaitUntilAsync($"{ClusterHarness.NodeB} has served inference",
+            async () => (await cluster.MembersAsync(ClusterHarness.NodeA)).Any(m => gpu.Owns(m.Address) && m.Requests > 0), TimeSpan.FromSeconds(30), submit);
         var before = await cluster.Store.RunAsync(baseline.RunId);
         Assert.True(before is { Ended: false }, cluster.Describe($"the run ended ({before?.Phase}) before the GPU node was killed"));
         await cluster.KillNodeAsync(ClusterHarness.NodeB);

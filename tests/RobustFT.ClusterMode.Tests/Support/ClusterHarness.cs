@@ -73,7 +73,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// <param name="nodes">The cluster's nodes (default <see cref="StandardNodes"/>); the first is the seed node.</param>
     /// <param name="output">Where the test's own steps are logged (with seconds since the harness was created).</param>
     public static async Task<ClusterHarness> CreateAsync(PostgresServer postgres, string name, ITestOutputHelper? output = null,
-        int delayPerBatchMs = 100, int startupAttempts = 8, IReadOnlyList<(string NodeId, string Roles)>? nodes = null)
+        int delayPerBatchMs = 400, int startupAttempts = 8, IReadOnlyList<(string NodeId, string Roles)>? nodes = null)
     {
         nodes ??= StandardNodes;
         var unique = $"{name}_{Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 60)].ToLowerInvariant();
@@ -182,11 +182,13 @@ public sealed class ClusterHarness : IAsyncDisposable
     }
 
     /// <summary>The cluster's members as <c>robustft status --json</c> reports them, asking the node
-    /// <paramref name="via"/> (its robustft.dashboard.url).</summary>
+    /// <paramref name="via"/> (given as its only contact point and as its dashboard URL, so a dead seed is not asked).</summary>
     public async Task<IReadOnlyList<MemberView>> MembersAsync(string via)
     {
+        var spec = Spec(via);
         var result = await Host.RunAsync(TimeSpan.FromSeconds(60), "status", "--config", ConfigFile, "--json",
-            "--set", $"robustft.dashboard.url=\"http://127.0.0.1:{Spec(via).HttpPort}\"");
+            "--set", $"robustft.cluster.seed-nodes=[\"{spec.SeedAddress}\"]",
+            "--set", $"robustft.dashboard.url=\"http://127.0.0.1:{spec.HttpPort}\"");
         Assert.True(result.ExitCode == 0, Describe($"status --json (via {via}) failed: {result}"));
         return MemberView.ParseStatus(result.Stdout);
     }

@@ -12,7 +12,7 @@ namespace RobustFT.ClusterMode.Tests.Support;
 public sealed class ClusterServers : IAsyncLifetime
 {
     /// <summary>Settings shared by the baselines and every cluster node (small batches: more of them, so a kill lands mid-run).</summary>
-    public static readonly IReadOnlyList<string> MethodSettings = ["robustft.inference.batching.max-batch-size=8"];
+    public static readonly IReadOnlyList<string> MethodSettings = ["robustft.inference.batching.max-batch-size=4"];
 
     private readonly TempDir _dir = new();
     private readonly ConcurrentDictionary<(int Skip, int Take), Lazy<Task<BaselineRun>>> _baselines = new();
