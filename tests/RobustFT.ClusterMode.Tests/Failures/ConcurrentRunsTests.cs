@@ -3,17 +3,17 @@ using Xunit.Abstractions;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 
-/// <summary>Two runs submitted to one cluster at the same moment share the nodes, queues and tables but not a single
-/// saga, barrier or export.</summary>
+/// <summary>Two runs submitted to one cluster at the same moment share the nodes, workers and tables but not a single
+/// sample entity, barrier, ranking or export.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ConcurrentRunsTests(ClusterServers servers, ITestOutputHelper output)
 {
     [Fact]
     public async Task Two_runs_submitted_at_once_stay_isolated()
     {
-        var first = await servers.BaselineAsync(0, 150);
-        var second = await servers.BaselineAsync(150, 150);
-        await using var cluster = await ClusterHarness.CreateAsync(servers.RabbitMq, servers.Postgres, "two_runs", output, delayPerBatchMs: 50);
+        var first = await Slices.FirstAsync(servers);
+        var second = await Slices.SecondAsync(servers);
+        await using var cluster = await ClusterHarness.CreateAsync(servers.Postgres, "two_runs", output, delayPerBatchMs: 50);
         await cluster.StartNodesAsync();
         var firstOutput = cluster.OutputDirectory("out-first");
         var secondOutput = cluster.OutputDirectory("out-second");

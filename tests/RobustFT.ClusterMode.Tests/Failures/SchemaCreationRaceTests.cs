@@ -1,9 +1,6 @@
 using RobustFT.ClusterMode.Tests.Support;
 using RobustFT.Cluster.Hosting;
-using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
-using RobustFT.Cluster.Runs;
-using RobustFT.Cluster.Samples;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 

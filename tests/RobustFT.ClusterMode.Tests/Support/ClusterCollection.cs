@@ -1,6 +1,6 @@
 namespace RobustFT.ClusterMode.Tests.Support;
 
-/// <summary>Cluster tests share one broker and one database server and use both cores: they run one at a time.</summary>
+/// <summary>Cluster tests share one database server and use both cores: they run one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterServers>
 {

@@ -10,9 +10,10 @@ using Xunit.Abstractions;
 namespace RobustFT.ClusterMode.Tests.Support;
 
 /// <summary>
-/// A test cluster: its own PostgreSQL database and RabbitMQ virtual host on the shared servers, a config file pointing
-/// at them, and real <c>robustft node</c> / <c>submit</c> processes of the test host. Every failure message carries the
-/// tails of all process logs; disposing kills whatever still runs and deletes the temporary directory.
+/// A test cluster: its own PostgreSQL database on the shared server, a fixed Akka port and HTTP port per node, a
+/// config file pointing at the database with the first node as the seed, and real <c>robustft node</c> /
+/// <c>submit</c> / <c>status</c> processes of the test host. Every failure message carries the tails of all process
+/// logs; disposing kills whatever still runs and deletes the temporary directory.
 /// </summary>
 public sealed class ClusterHarness : IAsyncDisposable
 {
@@ -20,7 +21,8 @@ public sealed class ClusterHarness : IAsyncDisposable
     public const string NodeB = "node-b";
     public const string NodeC = "node-c";
 
-    /// <summary>The standard trio: A coordinates, B serves inference, C does both (each also hosts sagas).</summary>
+    /// <summary>The standard trio: A (the seed) coordinates, B serves inference, C does both; each hosts sample
+    /// entities. Two coordinator nodes, so the singleton has somewhere to move; two GPU nodes, so inference survives one.</summary>
     public static readonly IReadOnlyList<(string NodeId, string Roles)> StandardNodes =
     [
         (NodeA, "coordinator,sample"),
@@ -28,26 +30,36 @@ public sealed class ClusterHarness : IAsyncDisposable
         (NodeC, "coordinator,gpu,sample"),
     ];
 
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
+    /// <summary>Split Brain Resolver stable-after of the test clusters: a dead member is downed a few seconds after
+    /// it became unreachable (Akka's 20 s default would make every failover test wait ~45 s).</summary>
+    public const string StableAfter = "2s";
+
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
 
     private readonly List<NodeProcess> _nodes = [];
     private readonly List<ChildProcess> _clients = [];
     private readonly TempDir _dir = new();
-
     private readonly ITestOutputHelper? _output;
     private readonly DateTime _started = DateTime.UtcNow;
 
-    private ClusterHarness(string name, HostCommand host, string connectionString, ITestOutputHelper? output)
+    private ClusterHarness(string name, string database, HostCommand host, string connectionString, IReadOnlyList<NodeSpec> specs, ITestOutputHelper? output)
     {
         _output = output;
         Name = name;
+        Database = database;
         Host = host;
+        Specs = specs;
         Store = new ClusterStore(connectionString);
     }
 
     public string Name { get; }
+
+    /// <summary>The cluster's own database on the PostgreSQL server.</summary>
+    public string Database { get; }
+
     public HostCommand Host { get; }
     public ClusterStore Store { get; }
+    public IReadOnlyList<NodeSpec> Specs { get; }
     public string ConfigFile => _dir.File("cluster.conf");
 
     /// <summary>The node process last started under <paramref name="nodeId"/>.</summary>
@@ -56,27 +68,27 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Nodes started and not exited.</summary>
     public IEnumerable<NodeProcess> RunningNodes => _nodes.GroupBy(n => n.NodeId).Select(g => g.Last()).Where(n => !n.HasExited);
 
-    /// <param name="delayPerBatchMs">Sleep per model batch on GPU nodes.</param>
+    /// <param name="delayPerBatchMs">Sleep per model batch on GPU nodes (the run lasts long enough to hit it mid-run).</param>
     /// <param name="startupAttempts">robustft.store.postgres.startup-attempts of every process.</param>
+    /// <param name="nodes">The cluster's nodes (default <see cref="StandardNodes"/>); the first is the seed node.</param>
     /// <param name="output">Where the test's own steps are logged (with seconds since the harness was created).</param>
-    public static async Task<ClusterHarness> CreateAsync(RabbitMqServer rabbit, PostgresServer postgres, string name,
-        ITestOutputHelper? output = null, int delayPerBatchMs = 100, int startupAttempts = 8)
+    public static async Task<ClusterHarness> CreateAsync(PostgresServer postgres, string name, ITestOutputHelper? output = null,
+        int delayPerBatchMs = 400, int startupAttempts = 8, IReadOnlyList<(string NodeId, string Roles)>? nodes = null)
     {
+        nodes ??= StandardNodes;
         var unique = $"{name}_{Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 60)].ToLowerInvariant();
         var connectionString = await postgres.CreateDatabaseAsync(unique);
-        await rabbit.AddVirtualHostAsync(unique);
-        var harness = new ClusterHarness(name, new HostCommand(ClusterServers.Gold, delayPerBatchMs), connectionString, output);
+        var ports = FreePort.Next(2 * nodes.Count);
+        var specs = nodes.Select((n, i) => new NodeSpec(n.NodeId, n.Roles, ports[2 * i], ports[2 * i + 1])).ToList();
+        var harness = new ClusterHarness(name, unique, new HostCommand(ClusterServers.Gold, delayPerBatchMs), connectionString, specs, output);
         await File.WriteAllTextAsync(harness.ConfigFile, string.Create(CultureInfo.InvariantCulture, $$"""
-            # test cluster {{name}} (RobustFT.ClusterMode.Tests)
+            # test cluster {{name}} (RobustFT.ClusterMode.Tests); each node adds its id, port and dashboard.url with --set
             robustft {
-              transport {
-                kind = rabbitmq
-                host = "{{rabbit.Host}}"
-                port = {{rabbit.Port}}
-                virtual-host = "{{unique}}"
-                username = "{{rabbit.Username}}"
-                password = "{{rabbit.Password}}"
-                quorum-queues = false
+              cluster {
+                hostname = "127.0.0.1"
+                seed-nodes = ["{{specs[0].SeedAddress}}"]
+                stable-after = {{StableAfter}}
+                request-timeout = 20s
               }
               store {
                 kind = postgres
@@ -91,15 +103,16 @@ public sealed class ClusterHarness : IAsyncDisposable
               }
               coordinator {
                 poll-interval = 100ms
-                redrive-after = 5s
-                lease-ttl = 3s
+                redrive-after = 10s
               }
               node {
                 heartbeat-interval = 1s
+                stale-after = 5s
               }
             }
 
             """));
+        harness.Log($"cluster {name}: database {unique}, {string.Join(", ", specs.Select(s => $"{s.NodeId} ({s.Roles}) akka :{s.AkkaPort} http :{s.HttpPort}"))}, seed {specs[0].NodeId}");
         return harness;
     }
 
@@ -107,25 +120,33 @@ public sealed class ClusterHarness : IAsyncDisposable
     public void Log(string message) =>
         _output?.WriteLine($"{(DateTime.UtcNow - _started).TotalSeconds,6:F1}s {message}");
 
-    public NodeProcess StartNode(string nodeId, string roles)
+    public NodeSpec Spec(string nodeId) => Specs.Single(s => s.NodeId == nodeId);
+
+    /// <summary>Starts the node's process (not waiting for it).</summary>
+    public NodeProcess StartNode(string nodeId)
     {
-        Log($"start {nodeId} ({roles})");
-        var node = NodeProcess.Start(Host, ConfigFile, nodeId, roles, FreePort.Next(), ClusterServers.MethodSettings);
+        var spec = Spec(nodeId);
+        Log($"start {nodeId} ({spec.Roles})");
+        var node = NodeProcess.Start(Host, ConfigFile, spec, ClusterServers.MethodSettings);
         _nodes.Add(node);
         return node;
     }
 
-    /// <summary>Starts the given nodes (the standard trio by default) all at once, as a deployment does (so on a fresh
-    /// database they create the schema together), and waits until each answers /readyz.</summary>
-    public async Task StartNodesAsync(IReadOnlyList<(string NodeId, string Roles)>? nodes = null)
+    /// <summary>Starts every node (or the given ones) at once, as a deployment does (so on a fresh database they create
+    /// the schema together), and waits until each answers /readyz (an Up member).</summary>
+    public async Task StartNodesAsync(IReadOnlyList<string>? nodeIds = null)
     {
-        nodes ??= StandardNodes;
-        var started = new List<NodeProcess>();
+        var started = (nodeIds ?? Specs.Select(s => s.NodeId).ToList()).Select(StartNode).ToList();
+        await WaitReadyAsync(started);
+    }
+
+    /// <summary>Waits until each of <paramref name="nodes"/> answers /readyz.</summary>
+    public async Task WaitReadyAsync(IReadOnlyList<NodeProcess> nodes)
+    {
         try
         {
-            started.AddRange(nodes.Select(n => StartNode(n.NodeId, n.Roles)));
-            await Task.WhenAll(started.Select(n => n.WaitReadyAsync(ReadyDeadline)));
-            Log($"ready: {string.Join(", ", started.Select(n => n.NodeId))}");
+            await Task.WhenAll(nodes.Select(n => n.WaitReadyAsync(ReadyDeadline)));
+            Log($"ready: {string.Join(", ", nodes.Select(n => n.NodeId))}");
         }
         catch (Exception e)
         {
@@ -133,21 +154,54 @@ public sealed class ClusterHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>kill -9 of the node (no shutdown code runs: leases, heartbeat rows and unacknowledged messages stay behind).</summary>
+    /// <summary>kill -9 of the node (no shutdown code runs: the others see it unreachable and the Split Brain
+    /// Resolver downs it).</summary>
     public async Task KillNodeAsync(string nodeId)
     {
         Log($"kill -9 {nodeId}");
         await this[nodeId].KillAsync();
     }
 
-    /// <summary>SIGTERM to every running node at once; their exit codes (null: had to be killed after 30 s).</summary>
+    /// <summary>SIGTERM to the node; its exit code (null: had to be killed after <paramref name="timeout"/>).</summary>
+    public async Task<int?> StopNodeAsync(string nodeId, TimeSpan timeout)
+    {
+        Log($"SIGTERM {nodeId}");
+        var code = await this[nodeId].StopAsync(timeout);
+        Log($"{nodeId} exited with {(code is null ? "nothing (killed)" : code.Value.ToString(CultureInfo.InvariantCulture))}");
+        return code;
+    }
+
+    /// <summary>SIGTERM to every running node at once; their exit codes (null: had to be killed after 60 s).</summary>
     public async Task<IReadOnlyList<int?>> StopAllNodesAsync()
     {
         var nodes = RunningNodes.ToList();
         Log($"SIGTERM {string.Join(", ", nodes.Select(n => n.NodeId))}");
-        var codes = await Task.WhenAll(nodes.Select(n => n.StopAsync(TimeSpan.FromSeconds(30))));
+        var codes = await Task.WhenAll(nodes.Select(n => n.StopAsync(TimeSpan.FromSeconds(60))));
         Log($"stopped with exit codes [{string.Join(", ", codes)}]");
         return codes;
+    }
+
+    /// <summary>The cluster's members as <c>robustft status --json</c> reports them, asking the node
+    /// <paramref name="via"/> (given as its only contact point and as its dashboard URL, so a dead seed is not asked).</summary>
+    public async Task<IReadOnlyList<MemberView>> MembersAsync(string via)
+    {
+        var spec = Spec(via);
+        var result = await Host.RunAsync(TimeSpan.FromSeconds(60), "status", "--config", ConfigFile, "--json",
+            "--set", $"robustft.cluster.seed-nodes=[\"{spec.SeedAddress}\"]",
+            "--set", $"robustft.dashboard.url=\"http://127.0.0.1:{spec.HttpPort}\"");
+        Assert.True(result.ExitCode == 0, Describe($"status --json (via {via}) failed: {result}"));
+        return MemberView.ParseStatus(result.Stdout);
+    }
+
+    /// <summary>The node whose member holds the coordinator singleton, as the node <paramref name="via"/> sees the
+    /// cluster; null when no member reports it.</summary>
+    public async Task<string?> CoordinatorHolderAsync(string via)
+    {
+        var members = await MembersAsync(via);
+        var holders = members.Where(m => m.Coordinator).ToList();
+        Assert.True(holders.Count <= 1, Describe($"{holders.Count} members report the coordinator singleton: {string.Join(", ", holders.Select(h => h.Address))}"));
+        return holders.Count == 0 ? null : Specs.SingleOrDefault(s => s.Owns(holders[0].Address))?.NodeId
+            ?? throw new InvalidOperationException(Describe($"the coordinator singleton is on {holders[0].Address}, not a node of this cluster"));
     }
 
     /// <summary>Starts <c>submit</c> of <paramref name="run"/>'s input (under its run id) into <paramref name="output"/>;
@@ -184,8 +238,8 @@ public sealed class ClusterHarness : IAsyncDisposable
         Assert.True(code == 0, Describe($"{submit.Name} exited with {code}"));
     }
 
-    /// <summary>Polls <paramref name="condition"/> (reading the store) until true; throws with every log after the
-    /// deadline or when <paramref name="watched"/> exits first (the run ended before the point the test waits for).</summary>
+    /// <summary>Polls <paramref name="condition"/> until true; throws with every log after the deadline or when
+    /// <paramref name="watched"/> exits first (the run ended before the point the test waits for).</summary>
     public async Task WaitUntilAsync(string what, Func<Task<bool>> condition, TimeSpan deadline, ChildProcess? watched = null)
     {
         var until = DateTime.UtcNow + deadline;
@@ -211,7 +265,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         throw new TimeoutException(Describe($"not reached within {deadline.TotalSeconds:0} s: {what}"));
     }
 
-    /// <summary>Waits until the run's phase and per-state counts satisfy <paramref name="reached"/>.</summary>
+    /// <summary>Waits until the run's phase (runs row) and per-state counts (read model) satisfy <paramref name="reached"/>.</summary>
     public Task WaitForProgressAsync(string what, string runId, Func<RunPhase, Func<string, int>, bool> reached, ChildProcess watched) =>
         WaitUntilAsync(what, async () =>
         {
@@ -221,20 +275,21 @@ public sealed class ClusterHarness : IAsyncDisposable
             var done = reached(run.Phase, state => counts.GetValueOrDefault(state));
             if (done) Log($"run {runId} in {run.Phase}: {string.Join(' ', counts.Select(c => $"{c.Key}={c.Value}"))}");
             return done;
-        }, TimeSpan.FromSeconds(90), watched);
+        }, TimeSpan.FromSeconds(120), watched);
 
-    /// <summary>The run completed like the uninterrupted baseline: every input sample has exactly one saga row and it is
-    /// terminal, the exports are byte for byte the baseline's, the report's counts are the baseline's. Returns the report.</summary>
+    /// <summary>The run completed like the uninterrupted baseline: every input sample has exactly one record in the
+    /// read model and it is terminal, the exports are byte for byte the baseline's, the report's counts are the
+    /// baseline's. Returns the report.</summary>
     public async Task<RunReport> AssertCompletedLikeBaselineAsync(BaselineRun baseline, string output)
     {
         var run = await Store.RunAsync(baseline.RunId);
         Assert.True(run is { Phase: RunPhase.Completed, Ended: true }, Describe($"run {baseline.RunId} is {run?.Phase}, ended {run?.EndedAt}"));
 
-        var sagas = await Store.Sagas.ListAsync(baseline.RunId);
-        Assert.True(sagas.Count == baseline.SampleIds.Count,
-            Describe($"run {baseline.RunId} has {sagas.Count} saga rows for {baseline.SampleIds.Count} input samples"));
-        Assert.Equal(baseline.SampleIds.Order(StringComparer.Ordinal), sagas.Select(s => s.SampleId).Order(StringComparer.Ordinal));
-        var notTerminal = sagas.Where(s => !SampleStates.Terminal.Contains(s.CurrentState)).Select(s => $"{s.SampleId}={s.CurrentState}").ToList();
+        var records = await Store.Samples.ListAsync(baseline.RunId);
+        Assert.True(records.Count == baseline.SampleIds.Count,
+            Describe($"run {baseline.RunId} has {records.Count} sample records for {baseline.SampleIds.Count} input samples"));
+        Assert.Equal(baseline.SampleIds.Order(StringComparer.Ordinal), records.Select(s => s.SampleId).Order(StringComparer.Ordinal));
+        var notTerminal = records.Where(s => !SampleStates.Terminal.Contains(s.CurrentState)).Select(s => $"{s.SampleId}={s.CurrentState}").ToList();
         Assert.True(notTerminal.Count == 0, Describe($"samples not in a terminal state: {string.Join(", ", notTerminal.Take(20))}"));
 
         foreach (var file in new[] { TrainingExporter.AlpacaFileName, TrainingExporter.MessagesFileName, TrainingExporter.SamplesFileName })
@@ -246,11 +301,11 @@ public sealed class ClusterHarness : IAsyncDisposable
         }
 
         var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(output, RunReport.FileName)));
-        Log($"run {baseline.RunId}: exports equal the baseline's; {report.Exported} exported, {report.CacheHits} cache hits, {report.InferenceCalls} inference calls");
+        Log($"run {baseline.RunId}: exports equal the baseline's; {report.Exported} exported, {report.CacheHits} cache hits, {report.InferenceCalls} inference calls (baseline {baseline.Report.InferenceCalls})");
         var expected = baseline.Report;
         Assert.Equal(
-            (expected.Samples, expected.Rejected, expected.Clean, expected.Noisy, expected.Relabeled, expected.Selected, expected.Exported, expected.Faulted, expected.Threshold),
-            (report.Samples, report.Rejected, report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Faulted, report.Threshold));
+            (expected.Samples, expected.Rejected, expected.Clean, expected.Noisy, expected.Relabeled, expected.Selected, expected.Exported, expected.Unlabeled, expected.Faulted, expected.Threshold),
+            (report.Samples, report.Rejected, report.Clean, report.Noisy, report.Relabeled, report.Selected, report.Exported, report.Unlabeled, report.Faulted, report.Threshold));
         return report;
     }
 

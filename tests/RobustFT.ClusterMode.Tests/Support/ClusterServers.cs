@@ -7,44 +7,36 @@ using RobustFT.Testing.Servers;
 
 namespace RobustFT.ClusterMode.Tests.Support;
 
-/// <summary>One private RabbitMQ broker and one private PostgreSQL server for the whole collection (each test gets its
-/// own virtual host and database), and the uninterrupted baseline runs, each computed once.</summary>
+/// <summary>One private PostgreSQL server for the whole collection (each test gets its own database), and the
+/// uninterrupted embedded baseline runs, each computed once.</summary>
 public sealed class ClusterServers : IAsyncLifetime
 {
     /// <summary>Settings shared by the baselines and every cluster node (small batches: more of them, so a kill lands mid-run).</summary>
-    public static readonly IReadOnlyList<string> MethodSettings = ["robustft.inference.batching.max-batch-size=8"];
+    public static readonly IReadOnlyList<string> MethodSettings = ["robustft.inference.batching.max-batch-size=4"];
 
     private readonly TempDir _dir = new();
     private readonly ConcurrentDictionary<(int Skip, int Take), Lazy<Task<BaselineRun>>> _baselines = new();
-    private RabbitMqServer? _rabbit;
     private PostgresServer? _postgres;
 
-    public RabbitMqServer RabbitMq => _rabbit ?? throw new InvalidOperationException("RabbitMQ has not started");
     public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL has not started");
     public static string Gold => SharedData.File("arc", "labeled.csv");
 
     public async Task InitializeAsync()
     {
-        var rabbit = RabbitMqServer.StartNewAsync();
-        var postgres = PostgresServer.StartNewAsync();
         try
         {
-            await Task.WhenAll(rabbit, postgres);
+            _postgres = await PostgresServer.StartNewAsync();
         }
         catch
         {
-            // xunit does not dispose a fixture whose start failed: stop whichever server did start.
-            if (rabbit.IsCompletedSuccessfully) await rabbit.Result.DisposeAsync();
-            if (postgres.IsCompletedSuccessfully) await postgres.Result.DisposeAsync();
+            // xunit does not dispose a fixture whose start failed.
             _dir.Dispose();
             throw;
         }
-        _rabbit = rabbit.Result;
-        _postgres = postgres.Result;
     }
 
     /// <summary>The baseline of rows [<paramref name="skip"/>, <paramref name="skip"/> + <paramref name="take"/>) of arc
-    /// noisy30, run once per collection.</summary>
+    /// noisy30, run once per collection by an embedded <c>robustft run</c> (no delay, same seed and settings).</summary>
     public Task<BaselineRun> BaselineAsync(int skip, int take) =>
         _baselines.GetOrAdd((skip, take), key => new Lazy<Task<BaselineRun>>(() => RunBaselineAsync(key.Skip, key.Take))).Value;
 
@@ -68,11 +60,10 @@ public sealed class ClusterServers : IAsyncLifetime
     {
         try
         {
-            if (_rabbit is not null) await _rabbit.DisposeAsync();
+            if (_postgres is not null) await _postgres.DisposeAsync();
         }
         finally
         {
-            if (_postgres is not null) await _postgres.DisposeAsync();
             _dir.Dispose();
         }
     }

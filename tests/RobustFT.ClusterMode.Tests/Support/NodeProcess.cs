@@ -2,42 +2,43 @@ using System.Net;
 
 namespace RobustFT.ClusterMode.Tests.Support;
 
-/// <summary>One <c>robustft node</c> process of a test cluster: its id (what the nodes and run_leases tables name),
-/// roles and HTTP port (<c>/readyz</c>).</summary>
+/// <summary>One <c>robustft node</c> process of a test cluster on its fixed ports (<see cref="NodeSpec"/>).</summary>
 public sealed class NodeProcess : IDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    private NodeProcess(string nodeId, string roles, int httpPort, ChildProcess process)
+    private NodeProcess(NodeSpec spec, ChildProcess process)
     {
-        NodeId = nodeId;
-        Roles = roles;
-        HttpPort = httpPort;
+        Spec = spec;
         Process = process;
     }
 
-    public string NodeId { get; }
-    public string Roles { get; }
-    public int HttpPort { get; }
+    public NodeSpec Spec { get; }
+    public string NodeId => Spec.NodeId;
+    public string Roles => Spec.Roles;
     public ChildProcess Process { get; }
     public bool HasExited => Process.HasExited;
 
-    public static NodeProcess Start(HostCommand host, string configFile, string nodeId, string roles, int httpPort, IEnumerable<string> settings)
+    /// <summary>Starts <c>robustft node --config F --roles R</c> with the node's id, Akka port and dashboard URL set.</summary>
+    public static NodeProcess Start(HostCommand host, string configFile, NodeSpec spec, IEnumerable<string> settings)
     {
         var args = new List<string>
         {
-            "node", "--config", configFile, "--roles", roles, "--node-id", nodeId, "--set", $"robustft.dashboard.url=\"http://127.0.0.1:{httpPort}\"",
+            "node", "--config", configFile, "--roles", spec.Roles,
+            "--set", $"robustft.node.id={spec.NodeId}",
+            "--set", $"robustft.cluster.port={spec.AkkaPort}",
+            "--set", $"robustft.dashboard.url=\"http://127.0.0.1:{spec.HttpPort}\"",
         };
         foreach (var s in settings) args.AddRange(["--set", s]);
-        return new NodeProcess(nodeId, roles, httpPort, host.Start($"node {nodeId} ({roles})", [.. args]));
+        return new NodeProcess(spec, host.Start($"node {spec.NodeId} ({spec.Roles}, akka :{spec.AkkaPort}, http :{spec.HttpPort})", [.. args]));
     }
 
-    /// <summary>GET /readyz: 200 once the node's bus is up.</summary>
+    /// <summary>GET /readyz: 200 once this node is an Up member of the cluster.</summary>
     public async Task<bool> IsReadyAsync()
     {
         try
         {
-            using var response = await Http.GetAsync($"http://127.0.0.1:{HttpPort}/readyz");
+            using var response = await Http.GetAsync($"http://127.0.0.1:{Spec.HttpPort}/readyz");
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -55,9 +56,9 @@ public sealed class NodeProcess : IDisposable
             if (HasExited)
                 throw new InvalidOperationException($"node {NodeId} exited with {Process.ExitCode} before it was ready:\n{Process.Tail()}");
             if (await IsReadyAsync()) return;
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
-        throw new TimeoutException($"node {NodeId} was not ready on :{HttpPort}/readyz within {deadline.TotalSeconds:0} s:\n{Process.Tail()}");
+        throw new TimeoutException($"node {NodeId} was not ready on :{Spec.HttpPort}/readyz within {deadline.TotalSeconds:0} s:\n{Process.Tail()}");
     }
 
     /// <summary>kill -9 of the node (and anything it started).</summary>
