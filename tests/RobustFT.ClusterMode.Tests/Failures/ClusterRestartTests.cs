@@ -1,7 +1,5 @@
 using RobustFT.ClusterMode.Tests.Support;
-using RobustFT.Cluster.Runs;
 using Xunit.Abstractions;
-using static RobustFT.Cluster.Samples.SampleStates;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 
@@ -19,11 +17,9 @@ public sealed class ClusterRestartTests(ClusterServers servers, ITestOutputHelpe
         var outputDir = cluster.OutputDirectory("out");
         var submit = cluster.StartSubmit(baseline, outputDir);
 
-        await cluster.WaitForProgressAsync("detection under way", baseline.RunId,
-            (phase, n) => phase == RunPhase.Detecting && n(Reasoning) + n(Checking) + n(Embedding) + n(Clean) >= 15, submit);
+        await cluster.WaitForDetectionAsync(baseline.RunId, 15, submit);
         var stopped = await cluster.StopAllNodesAsync();
-        var interrupted = await cluster.Store.RunAsync(baseline.RunId);
-        Assert.True(interrupted is { Ended: false }, cluster.Describe($"the run ended ({interrupted?.Phase}) before every node was stopped"));
+        await cluster.AssertNotEndedAsync(baseline.RunId, "every node was stopped");
         var callsBeforeRestart = (await cluster.Store.Runs.GetInferenceTotalsAsync(baseline.RunId)).Calls;
         Assert.True(callsBeforeRestart > 0, cluster.Describe("no model call was journaled before the restart"));
 

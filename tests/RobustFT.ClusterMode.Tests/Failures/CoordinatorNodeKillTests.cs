@@ -18,17 +18,14 @@ public sealed class CoordinatorNodeKillTests(ClusterServers servers, ITestOutput
         await using var cluster = await ClusterHarness.CreateAsync(servers.Postgres, "coordinator_kill", output);
         await cluster.StartNodesAsync();
         // Asked before the run starts (status takes seconds), so that the kill lands right at the kill point.
-        var holder = await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB);
-        Assert.True(holder is ClusterHarness.NodeA or ClusterHarness.NodeC, cluster.Describe($"the coordinator singleton is on '{holder}', not a coordinator node"));
-        var survivor = holder == ClusterHarness.NodeA ? ClusterHarness.NodeC : ClusterHarness.NodeA;
+        var (holder, survivor) = await cluster.CoordinatorNodesAsync(ClusterHarness.NodeB);
         var outputDir = cluster.OutputDirectory("out");
         var submit = cluster.StartSubmit(baseline, outputDir);
 
         await cluster.WaitForProgressAsync("relabeling under way (first barrier passed)", baseline.RunId,
             (phase, n) => phase == RunPhase.Retrieving && n(AwaitingSelection) >= 2, submit);
-        var before = await cluster.Store.RunAsync(baseline.RunId);
-        Assert.True(before is { Ended: false }, cluster.Describe($"the run ended ({before?.Phase}) before the coordinator node was killed"));
-        await cluster.KillNodeAsync(holder!);
+        await cluster.AssertNotEndedAsync(baseline.RunId, "the coordinator node was killed");
+        await cluster.KillNodeAsync(holder);
 
         await cluster.WaitUntilAsync($"the coordinator singleton moves from {holder} to {survivor}",
             async () => await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB) == survivor, TimeSpan.FromSeconds(90), submit);

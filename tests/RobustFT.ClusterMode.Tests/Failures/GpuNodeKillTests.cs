@@ -1,7 +1,5 @@
 using RobustFT.ClusterMode.Tests.Support;
-using RobustFT.Cluster.Runs;
 using Xunit.Abstractions;
-using static RobustFT.Cluster.Samples.SampleStates;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 
@@ -19,13 +17,11 @@ public sealed class GpuNodeKillTests(ClusterServers servers, ITestOutputHelper o
         var outputDir = cluster.OutputDirectory("out");
         var submit = cluster.StartSubmit(baseline, outputDir);
 
-        await cluster.WaitForProgressAsync("detection under way", baseline.RunId,
-            (phase, n) => phase == RunPhase.Detecting && n(Reasoning) + n(Checking) + n(Embedding) + n(Clean) >= 10, submit);
+        await cluster.WaitForDetectionAsync(baseline.RunId, 10, submit);
         var gpu = cluster.Spec(ClusterHarness.NodeB);
         await cluster.WaitUntilAsync($"{ClusterHarness.NodeB} has served inference",
             async () => (await cluster.MembersAsync(ClusterHarness.NodeA)).Any(m => gpu.Owns(m.Address) && m.Requests > 0), TimeSpan.FromSeconds(30), submit);
-        var before = await cluster.Store.RunAsync(baseline.RunId);
-        Assert.True(before is { Ended: false }, cluster.Describe($"the run ended ({before?.Phase}) before the GPU node was killed"));
+        await cluster.AssertNotEndedAsync(baseline.RunId, "the GPU node was killed");
         await cluster.KillNodeAsync(ClusterHarness.NodeB);
 
         await cluster.AssertSubmitSucceedsAsync(submit, TimeSpan.FromMinutes(3));

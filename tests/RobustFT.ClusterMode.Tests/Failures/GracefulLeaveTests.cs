@@ -1,7 +1,5 @@
 using RobustFT.ClusterMode.Tests.Support;
-using RobustFT.Cluster.Runs;
 using Xunit.Abstractions;
-using static RobustFT.Cluster.Samples.SampleStates;
 
 namespace RobustFT.ClusterMode.Tests.Failures;
 
@@ -17,24 +15,19 @@ public sealed class GracefulLeaveTests(ClusterServers servers, ITestOutputHelper
         var baseline = await Slices.FirstAsync(servers);
         await using var cluster = await ClusterHarness.CreateAsync(servers.Postgres, "sigterm_leave", output);
         await cluster.StartNodesAsync();
-        var holder = await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB);
-        Assert.True(holder is ClusterHarness.NodeA or ClusterHarness.NodeC, cluster.Describe($"the coordinator singleton is on '{holder}', not a coordinator node"));
-        var survivor = holder == ClusterHarness.NodeA ? ClusterHarness.NodeC : ClusterHarness.NodeA;
+        var (holder, survivor) = await cluster.CoordinatorNodesAsync(ClusterHarness.NodeB);
         var outputDir = cluster.OutputDirectory("out");
         var submit = cluster.StartSubmit(baseline, outputDir);
 
-        await cluster.WaitForProgressAsync("detection under way", baseline.RunId,
-            (phase, n) => phase == RunPhase.Detecting && n(Reasoning) + n(Checking) + n(Embedding) + n(Clean) >= 10, submit);
-        var before = await cluster.Store.RunAsync(baseline.RunId);
-        Assert.True(before is { Ended: false }, cluster.Describe($"the run ended ({before?.Phase}) before the node was stopped"));
+        await cluster.WaitForDetectionAsync(baseline.RunId, 10, submit);
+        await cluster.AssertNotEndedAsync(baseline.RunId, "the node was stopped");
+        var code = await cluster.StopNodeAsync(holder, TimeSpan.FromSeconds(45));
 
-        var code = await cluster.StopNodeAsync(holder!, TimeSpan.FromSeconds(45));
         Assert.True(code == 0, cluster.Describe($"{holder} exited with {code?.ToString() ?? "nothing (killed after 45 s)"} on SIGTERM, expected 0 after CoordinatedShutdown"));
-        var left = cluster.Spec(holder!);
+        var left = cluster.Spec(holder);
         var members = await cluster.MembersAsync(ClusterHarness.NodeB);
         Assert.True(members.All(m => !left.Owns(m.Address) || m.Status is "Exiting" or "Removed"),
             cluster.Describe($"{holder} left gracefully but {ClusterHarness.NodeB} still sees it: {string.Join(", ", members.Select(m => $"{m.Address} {m.Status} reachable={m.Reachable}"))}"));
-
         await cluster.WaitUntilAsync($"the coordinator singleton is handed over to {survivor}",
             async () => await cluster.CoordinatorHolderAsync(ClusterHarness.NodeB) == survivor, TimeSpan.FromSeconds(60), submit);
         await cluster.AssertSubmitSucceedsAsync(submit, TimeSpan.FromMinutes(3));

@@ -277,6 +277,30 @@ public sealed class ClusterHarness : IAsyncDisposable
             return done;
         }, TimeSpan.FromSeconds(120), watched);
 
+    /// <summary>Waits until detection is under way: at least <paramref name="past"/> samples are past their first model
+    /// call while the run is still in its first phase.</summary>
+    public Task WaitForDetectionAsync(string runId, int past, ChildProcess watched) =>
+        WaitForProgressAsync($"detection under way ({past} samples past the first model call)", runId,
+            (phase, n) => phase == RunPhase.Detecting
+                          && n(SampleStates.Reasoning) + n(SampleStates.Checking) + n(SampleStates.Embedding) + n(SampleStates.Clean) + n(SampleStates.AwaitingIndex) >= past,
+            watched);
+
+    /// <summary>Asserts the run has not ended: what the test does next happens mid-run.</summary>
+    public async Task AssertNotEndedAsync(string runId, string before)
+    {
+        var run = await Store.RunAsync(runId);
+        Assert.True(run is { Ended: false }, Describe($"the run ended ({run?.Phase}) before {before}"));
+    }
+
+    /// <summary>The coordinator node that holds the singleton (asked through <paramref name="via"/>) and the other one,
+    /// where the singleton must go when the holder leaves or dies.</summary>
+    public async Task<(string Holder, string Survivor)> CoordinatorNodesAsync(string via)
+    {
+        var holder = await CoordinatorHolderAsync(via);
+        Assert.True(holder is NodeA or NodeC, Describe($"the coordinator singleton is on '{holder}', not a coordinator node"));
+        return (holder!, holder == NodeA ? NodeC : NodeA);
+    }
+
     /// <summary>The run completed like the uninterrupted baseline: every input sample has exactly one record in the
     /// read model and it is terminal, the exports are byte for byte the baseline's, the report's counts are the
     /// baseline's. Returns the report.</summary>
