@@ -32,11 +32,12 @@ public sealed class EntityDriver
     public string RunId => Run.RunId;
     public string PersistenceId => SampleEntityId.PersistenceId(RunId, SampleId);
 
-    /// <summary>Starts (or, after <see cref="Stop"/>, restarts) the entity of <see cref="SampleId"/>.</summary>
-    public IActorRef Start(string? runId = null)
+    /// <summary>Starts (or, after <see cref="Stop"/>, restarts) the entity of <see cref="SampleId"/>, handing it
+    /// <paramref name="first"/> as soon as it exists (as a shard does with the message that starts an entity).</summary>
+    public IActorRef Start(string? runId = null, ISampleCommand? first = null)
     {
         var props = SampleEntity.Props(SampleEntityId.For(runId ?? RunId, SampleId), Run.Services, Inference.Ref, Retriever.Ref);
-        _kit.Sys.ActorOf(Props.Create(() => new ForwardingParent(props, Parent.Ref)));
+        _kit.Sys.ActorOf(Props.Create(() => new ForwardingParent(props, Parent.Ref, first)));
         Entity = Parent.ExpectMsg<IActorRef>();
         return Entity;
     }
@@ -51,6 +52,14 @@ public sealed class EntityDriver
     }
 
     public void Tell(ISampleCommand command) => Entity.Tell(command);
+
+    /// <summary>What the shard does with a barrier's message for a passivated entity: the entity is stopped (the shard's
+    /// PoisonPill) and the message starts it again, from its journal.</summary>
+    public void Release(ISampleCommand barrier)
+    {
+        Stop();
+        Start(first: barrier);
+    }
 
     public void StartSample() => Tell(new StartSample(RunId, SampleId));
 

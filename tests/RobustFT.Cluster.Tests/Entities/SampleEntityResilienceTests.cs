@@ -62,7 +62,7 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         // AwaitingIndex: a late embedding, a selection before the first barrier released it.
         AssertIgnored(sample, new EmbedCompleted(embed.RequestId, run.RunId, Sample, [0f, 1f], false, null), new SelectionDecided(run.RunId, Sample, 1, true, 0.5));
 
-        sample.Tell(new IndexReady(run.RunId, Sample));
+        sample.Release(new IndexReady(run.RunId, Sample));
         sample.ExpectRetrieve();
 
         // Retrieving: IndexReady again (the coordinator repeats barriers), a late embedding.
@@ -136,8 +136,41 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
 
         sample.ExpectPassivation();
         sample.ExpectQuiet();
-        sample.Tell(new IndexReady(run.RunId, Sample));
+        sample.Release(new IndexReady(run.RunId, Sample));
         Assert.Equal([0.6f, 0.8f], sample.ExpectRetrieve().Vector);
+    }
+
+    [Fact]
+    public async Task A_barrier_message_that_reaches_a_passivating_entity_is_handed_back_to_the_shard_unprocessed()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, Sample);
+        sample.Start();
+        sample.DetectNoisy(); // passivation requested; the shard's PoisonPill has not arrived yet
+        var events = sample.Journal().Count;
+
+        var release = new IndexReady(run.RunId, Sample);
+        sample.Tell(release);
+
+        Assert.Equal(release, sample.Parent.ExpectMsg<IndexReady>());
+        sample.ExpectQuiet();
+        Assert.Equal(events, sample.Journal().Count);
+    }
+
+    [Fact]
+    public async Task A_barrier_message_that_starts_a_passivated_entity_is_handled_after_recovery_instead_of_passivating_again()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, Sample);
+        sample.Start();
+        sample.DetectNoisy();
+        sample.Stop();
+
+        sample.Start(first: new IndexReady(run.RunId, Sample)); // waits while the entity recovers and loads its run
+
+        sample.ExpectRetrieve();
+        sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(SampleStates.Retrieving, sample.StateInJournal());
     }
 
     [Fact]
@@ -172,7 +205,7 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
         sample.AnswerEmbed(sample.ExpectEmbed());
         sample.ExpectPassivation();
-        sample.Tell(new IndexReady(run.RunId, Sample));
+        sample.Release(new IndexReady(run.RunId, Sample));
 
         var first = sample.ExpectRetrieve();
         var retry = sample.ExpectRetrieve();
@@ -254,6 +287,21 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         var probe = CreateTestProbe();
         Sys.ActorOf(Akka.Actor.Props.Create(() => new JournalReader(SampleEntityId.PersistenceId("no-such-run", Sample), probe.Ref)));
         Assert.Empty(probe.ExpectMsg<RecoveredEvents>().Events);
+    }
+
+    [Fact]
+    public async Task An_entity_for_a_sample_the_run_does_not_have_stops_without_persisting()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, "not-in-the-input");
+        var entity = sample.Start();
+        Watch(entity);
+
+        sample.StartSample();
+
+        ExpectTerminated(entity);
+        sample.ExpectQuiet();
+        Assert.Empty(sample.Journal());
     }
 
     private static void AssertIgnored(EntityDriver sample, params ISampleCommand[] messages)
