@@ -159,12 +159,6 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
             case PassivateWhenIdle:
                 RequestPassivation();
                 break;
-            case ISampleCommand command when _passivating && SampleJourney.Decide(_record, command) is not null:
-                // The shard stops this incarnation with a PoisonPill, which would cut a persist short: the shard
-                // buffers the message instead and hands it to the next incarnation.
-                _log.Debug("sample {0} of run {1}: passivating, {2} handed back to the shard", _sampleId, _runId, command.GetType().Name);
-                Context.Parent.Tell(command);
-                break;
             case ISampleCommand command:
                 Handle(command);
                 break;
@@ -196,6 +190,14 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
         if (e is null)
         {
             Ignore(command);
+            return;
+        }
+        if (_passivating)
+        {
+            // The shard stops this incarnation with a PoisonPill, which would cut a persist short: handed back, the
+            // message waits in the shard's buffer and starts the next incarnation.
+            _log.Debug("sample {0} of run {1}: passivating, {2} handed back to the shard", _sampleId, _runId, command.GetType().Name);
+            Context.Parent.Tell(command);
             return;
         }
         Persist(new Tagged(e, [_runTag]), _ =>

@@ -12,6 +12,7 @@ namespace RobustFT.Cluster.Tests.Entities;
 /// message through the region brings it back from its journal.</summary>
 public sealed class SampleEntityShardingTests() : TestKit("""
     akka.loglevel = INFO
+    akka.test.single-expect-default = 15s
     akka.actor.provider = cluster
     akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
     akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
