@@ -123,10 +123,25 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
         }
     }
 
+    /// <summary>No events yet: only StartSample starts the sample; an entity that a stray message started passivates.</summary>
     private void NotStarted(object message)
     {
-        if (message is ISampleCommand command) Handle(command);
-        else Unhandled(message);
+        switch (message)
+        {
+            case StartSample start:
+                Handle(start);
+                break;
+            case ISampleCommand command:
+                Ignore(command);
+                Self.Tell(new PassivateWhenIdle());
+                break;
+            case PassivateWhenIdle:
+                RequestPassivation();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void Working(object message)
@@ -208,7 +223,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     }
 
     /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
-    /// terminal one passivates.</summary>
+    /// terminal one passivates once the messages already waiting for it are handled.</summary>
     private void Enter()
     {
         var record = _record!;

@@ -32,9 +32,14 @@ public sealed class EntityDriver
     public string RunId => Run.RunId;
     public string PersistenceId => SampleEntityId.PersistenceId(RunId, SampleId);
 
-    /// <summary>Starts (or, after <see cref="Stop"/>, restarts) the entity of <see cref="SampleId"/>, handing it
-    /// <paramref name="first"/> as soon as it exists (as a shard does with the message that starts an entity).</summary>
-    public IActorRef Start(string? runId = null, ISampleCommand? first = null)
+    /// <summary>Starts (or, after <see cref="Stop"/>, restarts) the entity of <see cref="SampleId"/>.</summary>
+    public IActorRef Start(string? runId = null) => Start(runId, []);
+
+    /// <summary>Starts the entity and hands it <paramref name="first"/> as soon as it exists, before it recovered (as a
+    /// shard does with the messages that start an entity).</summary>
+    public IActorRef StartWith(params ISampleCommand[] first) => Start(null, first);
+
+    private IActorRef Start(string? runId, IReadOnlyList<ISampleCommand> first)
     {
         var props = SampleEntity.Props(SampleEntityId.For(runId ?? RunId, SampleId), Run.Services, Inference.Ref, Retriever.Ref);
         _kit.Sys.ActorOf(Props.Create(() => new ForwardingParent(props, Parent.Ref, first)));
@@ -58,7 +63,7 @@ public sealed class EntityDriver
     public void Release(ISampleCommand barrier)
     {
         Stop();
-        Start(first: barrier);
+        StartWith(barrier);
     }
 
     public void StartSample() => Tell(new StartSample(RunId, SampleId));

@@ -166,7 +166,7 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         sample.DetectNoisy();
         sample.Stop();
 
-        sample.Start(first: new IndexReady(run.RunId, Sample)); // waits while the entity recovers and loads its run
+        sample.StartWith(new IndexReady(run.RunId, Sample)); // waits while the entity recovers and loads its run
 
         sample.ExpectRetrieve();
         sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
@@ -252,17 +252,28 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
     }
 
     [Fact]
-    public async Task A_result_for_a_sample_that_never_started_is_ignored()
+    public async Task Messages_for_a_sample_that_never_started_are_ignored_and_the_entity_they_started_passivates()
     {
         await using var run = await EntityTestRun.CreateAsync();
         var sample = new EntityDriver(this, run, Sample);
-        sample.Start();
+        sample.StartWith(new IndexReady(run.RunId, Sample));
 
         sample.Tell(new GenerateCompleted($"{run.RunId}/{Sample}/base", run.RunId, Sample, SampleSteps.Base, "Answer: B", [-1f], false, null));
-        sample.Tell(new IndexReady(run.RunId, Sample));
 
+        sample.ExpectPassivation();
         sample.ExpectQuiet();
         Assert.Empty(sample.Journal());
+    }
+
+    [Fact]
+    public async Task StartSample_queued_behind_a_stray_message_starts_the_sample_instead_of_passivating_it()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, Sample);
+        sample.StartWith(new IndexReady(run.RunId, Sample), new StartSample(run.RunId, Sample));
+
+        sample.ExpectGenerate(SampleSteps.Base);
+        sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
