@@ -284,7 +284,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         return true;
     }
 
-    /// <summary>The global entropy ranking (as the MassTransit coordinator's selection): every relabeled sample, decided
+    /// <summary>The global entropy ranking (the same as the runtime before Akka.NET): every relabeled sample, decided
     /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking (and no threshold)
     /// without selection or without relabeled samples.</summary>
     private void Rank(RunRecord run) => Step(async () =>
