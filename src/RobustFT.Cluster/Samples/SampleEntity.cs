@@ -140,6 +140,12 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
                 break;
             case RequestTimedOut:
                 break;
+            case StopEntity:
+                // Passivation asked at a barrier, and a barrier message moved the sample on before the stop came: the
+                // shard buffers this start for the entity it is stopping and starts it again, which re-sends the request.
+                Context.Parent.Tell(new StartSample(_runId, _sampleId));
+                Context.Stop(Self);
+                break;
             default:
                 Unhandled(message);
                 break;
@@ -149,12 +155,14 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     private void AtBarrier(object message)
     {
         if (message is ISampleCommand command) Handle(command);
+        else if (message is StopEntity) Context.Stop(Self);
         else Unhandled(message);
     }
 
     private void Finished(object message)
     {
         if (message is ISampleCommand command) Ignore(command);
+        else if (message is StopEntity) Context.Stop(Self);
         else Unhandled(message);
     }
 
@@ -187,11 +195,11 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
                 break;
             case SampleBehaviour.AtBarrier:
                 Become(AtBarrier);
-                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                Context.Parent.Tell(new Passivate(StopEntity.Instance));
                 break;
             case SampleBehaviour.Finished:
                 Become(Finished);
-                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                Context.Parent.Tell(new Passivate(StopEntity.Instance));
                 break;
         }
     }

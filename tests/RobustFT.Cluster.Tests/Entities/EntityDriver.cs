@@ -93,7 +93,7 @@ public sealed class EntityDriver
     public void ExpectPassivation()
     {
         var passivate = Parent.ExpectMsg<Passivate>();
-        Assert.Same(PoisonPill.Instance, passivate.StopMessage);
+        Assert.Same(StopEntity.Instance, passivate.StopMessage);
         Assert.Equal(Entity, Parent.LastSender);
     }
 

@@ -181,6 +181,49 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
     }
 
     [Fact]
+    public async Task An_entity_moved_on_by_a_barrier_message_before_its_passivation_stop_asks_its_shard_to_start_it_again()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, Sample);
+        sample.Start();
+        sample.StartSample();
+        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
+        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
+        sample.AnswerEmbed(sample.ExpectEmbed());
+        sample.ExpectPassivation();
+        sample.Tell(new IndexReady(run.RunId, Sample)); // reaches the entity before the shard's stop
+        sample.ExpectRetrieve();
+        Watch(sample.Entity);
+
+        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref);
+
+        Assert.Equal(new StartSample(run.RunId, Sample), sample.Parent.ExpectMsg<StartSample>());
+        ExpectTerminated(sample.Entity);
+        sample.Start();
+        sample.StartSample();
+        sample.ExpectRetrieve();
+    }
+
+    [Fact]
+    public async Task A_waiting_entity_stops_on_its_passivation_stop_and_asks_for_nothing()
+    {
+        await using var run = await EntityTestRun.CreateAsync();
+        var sample = new EntityDriver(this, run, Sample);
+        sample.Start();
+        sample.StartSample();
+        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
+        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
+        sample.AnswerEmbed(sample.ExpectEmbed());
+        sample.ExpectPassivation();
+        Watch(sample.Entity);
+
+        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref);
+
+        ExpectTerminated(sample.Entity);
+        sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task Waiting_and_finished_entities_start_no_request_timer()
     {
         await using var run = await EntityTestRun.CreateAsync(requestTimeout: TimeSpan.FromMilliseconds(200));
