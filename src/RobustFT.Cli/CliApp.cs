@@ -34,7 +34,8 @@ public static class CliApp
             return Cli.BadUsage;
         }
         // Ctrl-C and SIGTERM (docker stop, Kubernetes) cancel the command's token and the command stops cleanly (a node
-        // releases its leases and heartbeat row); System.CommandLine's own handling, which gives up after 2 s, is off.
+        // runs CoordinatedShutdown: it leaves the cluster, its shards and the singleton hand over); System.CommandLine's
+        // own handling, which gives up after 2 s, is off.
         var cancel = new CancellationTokenSource();
         void Stop()
         {

@@ -8,7 +8,8 @@ namespace RobustFT.Dashboard;
 /// the API.</param>
 public sealed record DashboardOptions(string Url, bool ServeDashboard = true, string? Token = null)
 {
-    /// <summary>A node whose last heartbeat is older is marked stale (config <c>robustft.node.stale-after</c>).</summary>
+    /// <summary>A GPU worker whose last published status is older is marked stale (config
+    /// <c>robustft.node.stale-after</c>).</summary>
     public required TimeSpan StaleAfter { get; init; }
 
     /// <summary>How often the store is read for live updates (server-sent events, throughput, metrics).</summary>

@@ -83,11 +83,13 @@ public static class ClusterScalingBench
         var ct = timeout.Token;
         var output = Path.Combine(work, label);
         Directory.CreateDirectory(output);
-        var connectionString = options.Store == "postgres" ? await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct) : null;
+        var connectionString = options.Store == "postgres"
+            ? BenchRuntime.CappedPool(await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct))
+            : null;
         // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
-        var defaults = new RobustFtConfig(ConfigLoader.Load(null, null));
-        var worker = defaults.Worker() with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait };
-        var coordination = defaults.Coordinator() with { PollInterval = options.PollInterval };
+        var bench = BenchRuntime.Shipped(w => w with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait },
+            c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples });
+        var defaults = bench.Defaults;
         var seedPort = FreePort.Next();
 
         var factories = new List<IDbConnectionFactory>();
@@ -97,12 +99,9 @@ public static class ClusterScalingBench
         {
             RuntimeOptions Runtime(NodeRoles roles, int port)
             {
-                IDbConnectionFactory factory = connectionString is null
-                    ? new SqliteConnectionFactory(Path.Combine(output, "robustft.db"))
-                    : new PostgresConnectionFactory(connectionString, defaults.Reader.Int("robustft.store.postgres.startup-attempts"));
+                var factory = bench.Store(connectionString, Path.Combine(output, "robustft.db"));
                 factories.Add(factory);
-                var cluster = defaults.Cluster() with { Port = port, SeedNodes = [$"127.0.0.1:{seedPort}"] };
-                return new RuntimeOptions(roles, cluster, factory, worker, coordination, defaults.Entity(), defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+                return bench.Node(roles, port, seedPort, factory);
             }
 
             var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample, seedPort), AddLogging, ct);
@@ -133,7 +132,9 @@ public static class ClusterScalingBench
             var timeline = new PhaseTimeline();
             var started = Stopwatch.GetTimestamp();
             timeline.Start();
-            using var memory = new PeakMemory();
+            using var memory = new PeakMemory(options.MemoryEvery, () => timeline.Last is { } p
+                ? $"{p.Phase}, {p.Finished} finished, " + string.Join(' ', p.States.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key}={kv.Value}"))
+                : "no progress yet");
             var final = await coordinator.RunAsync(settings, timeline, ct);
             var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var cpuAfter = CpuSnapshot.Take();

@@ -16,7 +16,9 @@ public sealed record ScalingOptions(
     TimeSpan PollInterval,
     string? JsonPath,
     string Store,
-    IReadOnlyList<int> HeterogeneousNodeCounts)
+    IReadOnlyList<int> HeterogeneousNodeCounts,
+    int? MaxLiveSamples = null,
+    TimeSpan? MemoryEvery = null)
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
@@ -49,11 +51,14 @@ public sealed record ScalingOptions(
             Store: Value("--store") is { } store ? store is "postgres" or "sqlite" ? store : throw new ArgumentException($"--store: '{store}' is neither postgres nor sqlite") : "postgres",
             HeterogeneousNodeCounts: (Value("--hetero") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(n => int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 1 ? v : throw new ArgumentException($"--hetero: '{n}' is not a node count above 1"))
-                .ToList());
+                .ToList(),
+            MaxLiveSamples: Value("--max-live") is null ? null : Int("--max-live", 0),
+            MemoryEvery: Value("--memory-every-s") is null ? null : TimeSpan.FromSeconds(Int("--memory-every-s", 0)));
     }
 
     public const string Usage =
         "RobustFT.Bench scaling [--samples 600] [--nodes 1,2,4] [--gen-cost 40+4] [--embed-cost 10+1] [--max-batch 32] " +
         "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--store postgres|sqlite] " +
-        "[--hetero 2,4 (extra sets whose first GPU node is twice as slow)] [--json FILE]";
+        "[--hetero 2,4 (extra sets whose first GPU node is twice as slow)] [--max-live N (robustft.coordinator.max-live-samples)] " +
+        "[--memory-every-s S (print resident memory every S seconds during each run)] [--json FILE]";
 }

@@ -241,7 +241,8 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         : ExecutionProvider() == "cuda" ? $"cuda:{_r.Int("robustft.inference.device-id")}"
         : ExecutionProvider();
 
-    /// <summary>How long a node may miss heartbeats before the dashboard, status and submit call it stale
+    /// <summary>How long a GPU worker may go without publishing its status before the dispatchers give it up and the
+    /// dashboard and status show it stale; also how long submit waits before warning that a run does not move
     /// (<c>robustft.node.stale-after</c>).</summary>
     public TimeSpan StaleAfter() => _r.Duration("robustft.node.stale-after");
 

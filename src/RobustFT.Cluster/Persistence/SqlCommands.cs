@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace RobustFT.Cluster.Persistence;
 
-/// <summary>Command building and value conversion shared by the saga table's readers and writers.</summary>
+/// <summary>Command building and value conversion shared by the store's readers and writers (run store, read model,
+/// inference cache).</summary>
 static class SqlCommands
 {
     public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql)

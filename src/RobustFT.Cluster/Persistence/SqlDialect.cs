@@ -1,6 +1,6 @@
 namespace RobustFT.Cluster.Persistence;
 
-/// <summary>The SQL database engines the saga store speaks.</summary>
+/// <summary>The SQL database engines the store speaks (SQLite embedded, PostgreSQL on a cluster).</summary>
 public enum SqlDialect
 {
     Sqlite,

@@ -5,7 +5,8 @@ namespace RobustFT.Cluster.Runs;
 /// <summary>When the run's global barriers may fire, decided from per-state counts alone.</summary>
 public static class BarrierDecision
 {
-    /// <summary>First barrier: every ingested sample has a saga and none is still detecting, checking or embedding.</summary>
+    /// <summary>First barrier: every ingested sample has started (is in the read model) and none is still detecting,
+    /// reasoning, checking or embedding.</summary>
     public static bool IndexReady(int total, IReadOnlyDictionary<string, int> states) =>
         states.Values.Sum() >= total && SampleStates.BeforeIndex.All(s => states.GetValueOrDefault(s) == 0);
 

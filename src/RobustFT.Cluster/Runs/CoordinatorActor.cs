@@ -50,6 +50,15 @@ public sealed class CoordinatorActor : ReceiveActor, IWithTimers
     /// <summary>The child name of a run's actor (run ids are escaped into a valid actor name).</summary>
     public static string ChildName(string runId) => "run-" + Uri.EscapeDataString(runId);
 
+    /// <summary>A run actor that throws is restarted (it recovers its journal and re-drives its run); one that cannot
+    /// start or was killed stops, and the next poll starts it again while its run is unended.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        if (e is ActorInitializationException or ActorKilledException) return Directive.Stop;
+        _logger.LogError(e, "coordinator: a run actor failed; restarting it");
+        return Directive.Restart;
+    });
+
     protected override void PreStart()
     {
         Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, RunActor.TickInterval(_services.Coordinator));

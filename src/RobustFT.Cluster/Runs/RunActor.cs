@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Persistence;
 using Akka.Streams;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ namespace RobustFT.Cluster.Runs;
 /// </code>
 /// Messages to samples are idempotent, so after a restart it re-drives the working samples, repeats the barrier
 /// messages of the phase it is in to the samples still waiting, and continues; with no progress for
-/// <see cref="CoordinatorOptions.RedriveAfter"/> it re-drives again.
+/// <see cref="CoordinatorOptions.RedriveAfter"/> it re-drives again, and it re-drives at once when a cluster member is
+/// removed (the sample entities and requests that node held are gone; their samples start again elsewhere).
 /// </summary>
 public sealed class RunActor : ReceivePersistentActor, IWithTimers
 {
@@ -81,6 +83,14 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             if (done.LookAgain || _lookAgain) Look();
         });
         Command<RunStepFailed>(Failed);
+        Command<ClusterEvent.MemberRemoved>(removed =>
+        {
+            _logger.LogWarning("run {RunId}: member {Address} left the cluster; re-driving working samples", _runId, removed.Member.Address);
+            _redriveAtNextLook = true;
+            Look();
+        });
+        Command<ClusterEvent.IMemberEvent>(_ => { });
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<RunEnded>(_ =>
         {
             _logger.LogInformation("run {RunId}: ended in phase {Phase}", _runId, _phase);
@@ -107,10 +117,16 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _projection = SampleProjection.Start(Context.System, Context.Materializer(), _services, _runId, _readJournalPluginId, Self);
         Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, TickInterval(_services.Coordinator));
         Self.Tell(RunTick.Instance);
+        if (InCluster)
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
     }
+
+    /// <summary>Whether this actor system is a cluster node (tests may run the actor in a plain local system).</summary>
+    private bool InCluster => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
 
     protected override void PostStop()
     {
+        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
         _projection?.Shutdown();
         base.PostStop();
     }
@@ -268,7 +284,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         return true;
     }
 
-    /// <summary>The global entropy ranking (as the MassTransit coordinator's selection): every relabeled sample, decided
+    /// <summary>The global entropy ranking (the same as the runtime before Akka.NET): every relabeled sample, decided
     /// ones too, so that a ranking repeated after a restart gives the same verdicts. No ranking (and no threshold)
     /// without selection or without relabeled samples.</summary>
     private void Rank(RunRecord run) => Step(async () =>

@@ -6,9 +6,9 @@ using RobustFT.Core.Samples;
 
 namespace RobustFT.Cluster.Runs;
 
-/// <summary>Runs, their input samples and their inference journal, in the same database as the sample sagas
-/// (SQLite embedded, PostgreSQL in a cluster). Every write is idempotent so that resumed or redelivered work never
-/// duplicates a row.</summary>
+/// <summary>Runs, their input samples and their inference journal, in the same database as the Akka.NET journal and the
+/// sample read model (SQLite embedded, PostgreSQL in a cluster). Every write is idempotent so that resumed or
+/// redelivered work never duplicates a row.</summary>
 public sealed class RunStore(IDbConnectionFactory db)
 {
     private static readonly string[] Schema =

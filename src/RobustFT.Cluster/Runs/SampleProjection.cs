@@ -16,10 +16,14 @@ namespace RobustFT.Cluster.Runs;
 /// The read model of one run's samples, fed from the journal: <c>EventsByTag(RunTag(run), Offset.Sequence(stored
 /// offset))</c> on the SQL read journal, each event applied with <see cref="SampleJourney.Apply"/> to the sample's
 /// previous record (this batch's, else the table's), each batch written with its last offset in one transaction
-/// (<see cref="SampleReadModel.SaveAsync"/>). A restart resumes after the stored offset, so no event is applied twice;
-/// none is skipped because the read journal only hands out events up to the highest ordering without gaps (it waits
-/// <c>journal-sequence-retrieval.max-tries × query-delay</c> for a gap to fill before it treats it as a rolled-back
-/// write). A failed stream (database down) restarts with backoff from the stored offset.
+/// (<see cref="SampleReadModel.SaveAsync"/>). A restart resumes after the stored offset (the query is exclusive of
+/// it), so no event is applied twice. No event is skipped: Akka.Persistence.Sql writes an event's journal row and its
+/// tag rows in one transaction, and the read journal hands out tagged events only up to the highest journal ordering
+/// without gaps (its journal-sequence actor); a gap (an ordering taken by a transaction not yet committed, as with
+/// concurrent writers on PostgreSQL) is waited for <c>journal-sequence-retrieval.max-tries × query-delay</c> before it
+/// is taken for a rolled-back write, so that product must exceed the longest journal write. Events deleted from the
+/// journal (<c>DeleteMessages</c>) before the projection read them would be lost to it. A failed stream (database
+/// down) restarts with backoff from the stored offset.
 /// </summary>
 public static class SampleProjection
 {

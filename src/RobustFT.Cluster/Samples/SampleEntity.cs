@@ -19,7 +19,7 @@ namespace RobustFT.Cluster.Samples;
 ///  recovery: collect events ─► RecoveryCompleted ─► load the RunContext (commands stashed) ─► replay ─► behaviour
 ///
 ///  (not started) ─StartSample─► Working ─result─► Working … ─► AtBarrier ─IndexReady/SelectionDecided─► Working …
-///                                   │                             │ (passivates)
+///                                   │                             │ (passivates when idle)
 ///                                   └─────────────────────────────┴──────────────► Finished (passivates)
 /// </code>
 /// A working state's request is sent on entry, again on <see cref="StartSample"/> and after the request timeout (same
@@ -42,6 +42,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     private List<ISampleEvent>? _recovered = [];
     private RunContext? _run;
     private SampleRecord? _record;
+    private bool _passivating;
 
     public SampleEntity(string entityId, RuntimeServices services, IActorRef inference, IActorRef retriever)
     {
@@ -98,6 +99,11 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     {
         switch (message)
         {
+            case RunLoaded loaded when !HasSample(loaded.Run):
+                // A message addressed to no sample of the run: nothing to persist, nothing to re-drive.
+                _log.Error("run {0} has no sample '{1}': stopping its entity", _runId, _sampleId);
+                Context.Stop(Self);
+                break;
             case RunLoaded loaded:
                 _run = loaded.Run;
                 foreach (var e in _recovered!) _record = SampleJourney.Apply(_record, e, _run);
@@ -117,10 +123,25 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
         }
     }
 
+    /// <summary>No events yet: only StartSample starts the sample; an entity that a stray message started passivates.</summary>
     private void NotStarted(object message)
     {
-        if (message is ISampleCommand command) Handle(command);
-        else Unhandled(message);
+        switch (message)
+        {
+            case StartSample start:
+                Handle(start);
+                break;
+            case ISampleCommand command:
+                Ignore(command);
+                Self.Tell(new PassivateWhenIdle());
+                break;
+            case PassivateWhenIdle:
+                RequestPassivation();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void Working(object message)
@@ -138,7 +159,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
                     _services.Entity.RequestTimeout);
                 Send();
                 break;
-            case RequestTimedOut:
+            case RequestTimedOut or PassivateWhenIdle: // stale: the entity has moved on
                 break;
             default:
                 Unhandled(message);
@@ -148,14 +169,34 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
 
     private void AtBarrier(object message)
     {
-        if (message is ISampleCommand command) Handle(command);
-        else Unhandled(message);
+        switch (message)
+        {
+            case PassivateWhenIdle:
+                RequestPassivation();
+                break;
+            case ISampleCommand command:
+                Handle(command);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void Finished(object message)
     {
-        if (message is ISampleCommand command) Ignore(command);
-        else Unhandled(message);
+        switch (message)
+        {
+            case PassivateWhenIdle:
+                RequestPassivation();
+                break;
+            case ISampleCommand command:
+                Ignore(command);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void Handle(ISampleCommand command)
@@ -166,6 +207,14 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
             Ignore(command);
             return;
         }
+        if (_passivating)
+        {
+            // The shard stops this incarnation with a PoisonPill, which would cut a persist short: handed back, the
+            // message waits in the shard's buffer and starts the next incarnation.
+            _log.Debug("sample {0} of run {1}: passivating, {2} handed back to the shard", _sampleId, _runId, command.GetType().Name);
+            Context.Parent.Tell(command);
+            return;
+        }
         Persist(new Tagged(e, [_runTag]), _ =>
         {
             _record = SampleJourney.Apply(_record, e, _run!);
@@ -174,7 +223,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     }
 
     /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
-    /// terminal one passivates.</summary>
+    /// terminal one passivates once the messages already waiting for it are handled.</summary>
     private void Enter()
     {
         var record = _record!;
@@ -187,13 +236,20 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
                 break;
             case SampleBehaviour.AtBarrier:
                 Become(AtBarrier);
-                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                Self.Tell(new PassivateWhenIdle());
                 break;
             case SampleBehaviour.Finished:
                 Become(Finished);
-                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                Self.Tell(new PassivateWhenIdle());
                 break;
         }
+    }
+
+    private void RequestPassivation()
+    {
+        if (_passivating) return;
+        _passivating = true;
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
     }
 
     /// <summary>Sends the current state's request (again) and (re)starts its timer.</summary>
@@ -213,6 +269,19 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
         IInferenceRequest inference => inference.RequestId,
         _ => SampleRequests.RequestId(_record!, SampleSteps.Retrieve),
     };
+
+    private bool HasSample(RunContext run)
+    {
+        try
+        {
+            run.Sample(_sampleId);
+            return true;
+        }
+        catch (KeyNotFoundException)
+        {
+            return false;
+        }
+    }
 
     private void Ignore(ISampleCommand command) =>
         _log.Debug("sample {0} of run {1}: {2} ignored in state {3}", _sampleId, _runId, command.GetType().Name, _record?.CurrentState ?? "(not started)");

@@ -65,7 +65,8 @@ public sealed class WorkerMetrics : IDisposable
         }
     }
 
-    /// <summary>Totals since start, for heartbeats: tokens, requests, mean requests per generation call.</summary>
+    /// <summary>Totals since start, for the GPU worker's published status: tokens, requests, mean requests per
+    /// generation call.</summary>
     public (long Tokens, long Requests, double AverageBatch) Snapshot()
     {
         var batches = Interlocked.Read(ref _batches);

@@ -11,8 +11,9 @@ public sealed record WorkerOptions(int MaxBatchSize, int MaxBatchTokens, TimeSpa
     /// <summary>The generation gate's concurrent model calls.</summary>
     public int GenerationModelCalls => GenerationCalls > 0 ? GenerationCalls : ConcurrentBatches;
 
-    /// <summary>Requests a <see cref="GpuWorker"/> accepts at once (dispatchers send no more): two full model calls per
-    /// concurrent call, one running and the next one waiting, so the model never idles for the dispatcher's round trip
-    /// while a busy worker is not flooded.</summary>
+    /// <summary>Requests a <see cref="GpuWorker"/> publishes it takes at once; each dispatcher keeps no more of its own
+    /// requests on it (the worker refuses nothing, so several dispatchers together may exceed it): two full model calls
+    /// per concurrent call, one running and the next one waiting, so the model never idles for the dispatcher's round
+    /// trip while a busy worker is not flooded.</summary>
     public int Capacity => 2 * Math.Max(1, MaxBatchSize) * Math.Max(1, GenerationModelCalls);
 }

@@ -25,9 +25,12 @@ public sealed class ConfigurationDefaultsTests
         cfg.Sampling();
         cfg.Worker();
         cfg.Coordinator();
-        cfg.Transport();
+        cfg.Cluster();
+        cfg.Entity();
         cfg.StaleAfter();
-        cfg.Runtime(cfg.Roles(null), dir.Path);
+        cfg.StatusTimeout();
+        var runtime = cfg.Runtime(cfg.Roles(null), dir.Path);
+        Assert.Contains("\"max-concurrent-recoveries\": 256", runtime.Akka);
         Assert.Equal(AnswerMatching.Reference, cfg.Method().AnswerMatching);
         Assert.Equal(ReviewInput.Responses, cfg.Prompts().ReviewInput);
     }
@@ -37,8 +40,10 @@ public sealed class ConfigurationDefaultsTests
     [InlineData("robustft.method.answer-matching", "Method")]
     [InlineData("robustft.inference.generator.max-new-tokens.review", "Budgets")]
     [InlineData("robustft.inference.batching.max-wait", "Worker")]
-    [InlineData("robustft.coordinator.lease-ttl", "Coordinator")]
-    [InlineData("robustft.transport.prefetch-count", "Transport")]
+    [InlineData("robustft.coordinator.redrive-after", "Coordinator")]
+    [InlineData("robustft.cluster.shards", "Cluster")]
+    [InlineData("robustft.cluster.stable-after", "Cluster")]
+    [InlineData("robustft.cluster.status-timeout", "StatusTimeout")]
     [InlineData("robustft.node.stale-after", "StaleAfter")]
     [InlineData("robustft.prompts.review-input", "Prompts")]
     public void A_key_missing_from_the_configuration_is_an_error_naming_it_not_a_default_made_up_in_code(string key, string section)
@@ -58,7 +63,8 @@ public sealed class ConfigurationDefaultsTests
             "Budgets" => () => cfg.Budgets(),
             "Worker" => () => cfg.Worker(),
             "Coordinator" => () => cfg.Coordinator(),
-            "Transport" => () => cfg.Transport(),
+            "Cluster" => () => cfg.Cluster(),
+            "StatusTimeout" => () => cfg.StatusTimeout(),
             "StaleAfter" => () => cfg.StaleAfter(),
             "Prompts" => () => cfg.Prompts(),
             _ => throw new ArgumentOutOfRangeException(nameof(section)),
@@ -108,9 +114,12 @@ public sealed class ConfigurationDefaultsTests
         Assert.True(lines.ExitCode == 0, lines.ToString());
         Assert.Contains("robustft.method.answer-matching = \"lenient\"\n", lines.Stdout);
         Assert.Contains("robustft.method.k = 3\n", lines.Stdout);
-        Assert.Contains("robustft.transport.password = \"***\"\n", lines.Stdout);
+        Assert.Contains("robustft.store.postgres.password = \"***\"\n", lines.Stdout);
+        Assert.Contains("robustft.cluster.status-timeout = \"10s\"\n", lines.Stdout);
+        Assert.Contains("akka.persistence.max-concurrent-recoveries = 256\n", lines.Stdout);
         Assert.True(json.ExitCode == 0, json.ToString());
         using var doc = JsonDocument.Parse(json.Stdout);
         Assert.Equal("reference", doc.RootElement.GetProperty("robustft").GetProperty("method").GetProperty("answer-matching").GetString());
+        Assert.Equal("WARNING", doc.RootElement.GetProperty("akka").GetProperty("loglevel").GetString());
     }
 }

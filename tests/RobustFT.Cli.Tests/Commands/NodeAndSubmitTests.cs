@@ -10,9 +10,9 @@ using RobustFT.Testing.Servers;
 
 namespace RobustFT.Cli.Tests.Commands;
 
-/// <summary><c>submit</c>, <c>node</c> and <c>run --dashboard</c> as real child processes on one machine (a shared SQLite
-/// store and in-memory transport: the node has every role). The multi-node RabbitMQ + PostgreSQL failures are in
-/// tests/RobustFT.ClusterMode.Tests.</summary>
+/// <summary><c>submit</c>, <c>node</c>, <c>status</c> and <c>run --dashboard</c> as real child processes on one machine (a
+/// shared SQLite store; the node is a one-node cluster with every role on 127.0.0.1). The multi-node PostgreSQL failures
+/// are in tests/RobustFT.ClusterMode.Tests.</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class NodeAndSubmitTests
 {
@@ -37,8 +37,10 @@ public sealed class NodeAndSubmitTests
         Assert.False(waiting.GetProperty("runs")[0].GetProperty("run").GetProperty("ended").GetBoolean());
 
         var port = FreePort.Next();
+        var clusterPort = FreePort.Next();
+        var store = $"robustft.store.sqlite-path={Path.Combine(output, "robustft.db")}";
         using var node = host.Start("node", "--roles", "coordinator,sample,gpu,dashboard", "--node-id", "node-under-test",
-            "--set", $"robustft.store.sqlite-path={Path.Combine(output, "robustft.db")}",
+            "--set", store, "--set", $"robustft.cluster.port={clusterPort}",
             "--set", $"robustft.dashboard.url=http://127.0.0.1:{port}",
             "--set", "robustft.coordinator.poll-interval=50ms", "--set", "robustft.node.heartbeat-interval=500ms");
         var nodeErr = node.StandardError.ReadToEndAsync();
@@ -52,9 +54,18 @@ public sealed class NodeAndSubmitTests
                 return runs.GetArrayLength() == 1 && runs[0].GetProperty("ended").GetBoolean();
             }, node, "run ended");
 
-            var running = await StatusAsync(host, output);
-            var nodeRow = Assert.Single(running.GetProperty("nodes").EnumerateArray());
-            Assert.Equal("node-under-test", nodeRow.GetProperty("nodeId").GetString());
+            // status is no cluster member: it asks the seed node's receptionist through a ClusterClient.
+            var running = await ClusterStatusAsync(host, store, clusterPort);
+            Assert.True(running.ExitCode == 0, running.ToString());
+            var document = JsonDocument.Parse(running.Stdout).RootElement;
+            var member = Assert.Single(document.GetProperty("nodes").EnumerateArray());
+            Assert.Equal($"akka.tcp://robustft@127.0.0.1:{clusterPort}", member.GetProperty("address").GetString());
+            Assert.Equal(["coordinator", "dashboard", "gpu", "sample"], member.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal(("Up", true, true), (member.GetProperty("status").GetString(), member.GetProperty("reachable").GetBoolean(), member.GetProperty("coordinator").GetBoolean()));
+            var worker = Assert.Single(document.GetProperty("workers").EnumerateArray());
+            Assert.Equal(($"akka.tcp://robustft@127.0.0.1:{clusterPort}", "cpu"), (worker.GetProperty("address").GetString(), worker.GetProperty("device").GetString()));
+            Assert.True(worker.GetProperty("requests").GetInt64() > 0);
+            Assert.Equal("Completed", document.GetProperty("runs")[0].GetProperty("run").GetProperty("phase").GetString());
 
             var followed = await host.RunAsync(TimeSpan.FromMinutes(1), submit);
             Assert.True(followed.ExitCode == 0, followed.ToString());
@@ -71,9 +82,40 @@ public sealed class NodeAndSubmitTests
         Assert.Equal(0, report.Faulted);
         Assert.True(report.Exported > 0 && report.Exported <= report.Samples);
         Assert.True(File.Exists(Path.Combine(output, TrainingExporter.AlpacaFileName)));
+        Assert.Contains($"cluster address akka.tcp://robustft@127.0.0.1:{clusterPort}", await nodeErr);
         var after = await StatusAsync(host, output);
         Assert.Equal("Completed", after.GetProperty("runs")[0].GetProperty("run").GetProperty("phase").GetString());
-        Assert.Empty(after.GetProperty("nodes").EnumerateArray()); // a node stopped by SIGTERM removes its heartbeat row
+        Assert.Empty(after.GetProperty("nodes").EnumerateArray());
+        var gone = await ClusterStatusAsync(host, store, clusterPort);
+        Assert.True(gone.ExitCode == 0, gone.ToString());
+        Assert.Contains("no cluster is reachable", gone.Stderr);
+        Assert.Empty(JsonDocument.Parse(gone.Stdout).RootElement.GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Submit_warns_while_no_coordinator_takes_the_run()
+    {
+        using var dir = new TempDir();
+        var gold = SharedData.File("arc", "labeled.csv");
+        var input = Subset(SharedData.File("arc", "noisy30.csv"), dir.File("input.csv"), rows: 10);
+        using var submit = ScriptedRun.Host(gold).Start("submit", "--input", input, "--task", "arc", "--output", dir.File("out"), "--gold", gold,
+            "--set", "robustft.node.stale-after=1s");
+        _ = submit.StandardOutput.ReadToEndAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+            var seen = new List<string>();
+            while (DateTime.UtcNow < deadline && await submit.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1)) is { } line)
+            {
+                seen.Add(line);
+                if (line.Contains("no coordinator has taken it", StringComparison.Ordinal)) return;
+            }
+            Assert.Fail("submit never warned that no coordinator took the run:\n" + string.Join('\n', seen));
+        }
+        finally
+        {
+            submit.Kill(entireProcessTree: true);
+        }
     }
 
     [Fact]
@@ -127,6 +169,11 @@ public sealed class NodeAndSubmitTests
         Assert.True(status.ExitCode == 0, status.ToString());
         return JsonDocument.Parse(status.Stdout).RootElement.Clone();
     }
+
+    /// <summary><c>status --json</c> over the store, with the cluster reached through its seed node.</summary>
+    private static Task<CliResult> ClusterStatusAsync(CliProcess host, string store, int clusterPort) =>
+        host.RunAsync(TimeSpan.FromMinutes(1), "status", "--json", "--set", store, "--set", $"robustft.cluster.seed-nodes=[\"127.0.0.1:{clusterPort}\"]",
+            "--set", "robustft.cluster.status-timeout=5s");
 
     private static async Task<HttpResponseMessage> GetAsync(string url)
     {

@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 
 namespace RobustFT.Cli.Tests.Support;
 
-/// <summary>Reads the store of a running embedded run (SQLite in its output directory, readable while the run writes).</summary>
+/// <summary>Reads the store of a running embedded run (SQLite in its output directory, readable while the run writes): the
+/// runs row and the samples' read model (fed from the journal by the coordinator's projection).</summary>
 public static class StoreProbe
 {
     /// <summary>Polls the store until <paramref name="reached"/> holds for the run and its per-state counts; fails when
@@ -26,7 +26,7 @@ public static class StoreProbe
                     var run = (await new RunStore(factory).ListAsync()).SingleOrDefault();
                     if (run is not null)
                     {
-                        var states = await new SqlSagaStore<SampleRecord>(factory, RuntimeServiceCollectionExtensions.SagaTable, StoreJson.Options).CountByStateAsync(run.RunId);
+                        var states = await new SampleReadModel(factory).CountByStateAsync(run.RunId);
                         if (reached(run, s => states.GetValueOrDefault(s))) return;
                     }
                 }

@@ -38,7 +38,7 @@ public sealed class CoordinatorActorTests() : JournalTestKit(TestDatabase.Create
     }
 
     [Fact]
-    public async Task A_run_actor_that_stopped_while_its_run_is_unended_is_started_again_and_carries_on_from_its_journal()
+    public async Task A_run_actor_that_crashed_while_its_run_is_unended_is_started_again_and_carries_on_from_its_journal()
     {
         var services = await CoordinationServices.CreateAsync(Db, CoordinationServices.Fast());
         var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1));
@@ -50,7 +50,7 @@ public sealed class CoordinatorActorTests() : JournalTestKit(TestDatabase.Create
         await samples.DriveAsync("s001", Samples.SampleStates.Detecting);
 
         Watch(child);
-        child.Tell(PoisonPill.Instance);
+        child.Tell(Kill.Instance); // it crashes
         ExpectTerminated(child, Wait);
 
         // The new run actor re-drives the working sample: it continues in Detecting, from its journal.
@@ -58,4 +58,10 @@ public sealed class CoordinatorActorTests() : JournalTestKit(TestDatabase.Create
         Assert.NotEqual(child, await Sys.ActorSelection(coordinator.Path / CoordinatorActor.ChildName(runId)).ResolveOne(Wait));
         Assert.Equal(RunPhase.Detecting, (await services.Runs.GetAsync(runId))!.Phase);
     }
+
+    [Theory]
+    [InlineData("arc-2026-11-29")]
+    [InlineData("run with spaces/and%signs:é")]
+    public void Every_run_id_gives_a_valid_run_actor_name(string runId) =>
+        Assert.True(ActorPath.IsValidPathElement(CoordinatorActor.ChildName(runId)), CoordinatorActor.ChildName(runId));
 }

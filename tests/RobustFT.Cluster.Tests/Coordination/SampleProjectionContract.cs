@@ -42,25 +42,25 @@ public abstract class SampleProjectionContract(TestDatabase db, string config) :
     public async Task A_restarted_projection_resumes_after_its_stored_offset_without_skipping_or_applying_an_event_twice()
     {
         var (runId, samples) = await RunAsync(3);
-        await samples.DriveAsync("s001", SampleStates.Reasoning, noisy: true);
         await samples.DriveAsync("s002", SampleStates.Detecting);
+        await samples.DriveAsync("s001", SampleStates.Embedding, noisy: true); // the last event: s001's reasoning answer
         var first = Start(runId);
         var before = await LastOffsetAsync(runId);
         await Eventually.ReadAsync(() => _services.Samples.GetOffsetAsync(runId), o => o == before);
         first.Shutdown();
         await Task.Delay(300); // the first projection's stream is gone before anything new is written
 
-        await samples.DriveAsync("s001", SampleStates.AwaitingIndex, noisy: true); // re-applying its reasoning would add a round
+        await samples.DriveAsync("s001", SampleStates.AwaitingIndex, noisy: true);
         await samples.DriveAsync("s002", SampleStates.Clean);
         await samples.DriveAsync("s003", SampleStates.Embedding, noisy: true);
         Assert.Equal(before, await _services.Samples.GetOffsetAsync(runId));
-        Assert.Equal(SampleStates.Reasoning, (await _services.Samples.GetAsync(runId, "s001"))!.CurrentState);
+        Assert.Equal(SampleStates.Embedding, (await _services.Samples.GetAsync(runId, "s001"))!.CurrentState);
 
         var second = Start(runId);
         var after = await LastOffsetAsync(runId);
         Assert.Equal(after, await Eventually.ReadAsync(() => _services.Samples.GetOffsetAsync(runId), o => o == after));
         await AssertRowsAsync(runId, samples);
-        Assert.Single((await _services.Samples.GetAsync(runId, "s001"))!.ReasoningResponses);
+        Assert.Single((await _services.Samples.GetAsync(runId, "s001"))!.ReasoningResponses); // applied twice, it would hold two
         second.Shutdown();
     }
 

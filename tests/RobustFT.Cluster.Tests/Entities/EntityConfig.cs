@@ -6,6 +6,7 @@ public static class EntityConfig
     /// <summary>The in-memory journal (kept for the ActorSystem's lifetime, so a restarted entity recovers from it).</summary>
     public const string InMemory = """
         akka.loglevel = INFO
+        akka.test.single-expect-default = 15s # a shared 2-core machine: expectations wait, silences are timed explicitly
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
@@ -13,6 +14,7 @@ public static class EntityConfig
     /// <summary>Akka.Persistence.Sql on a SQLite file, tables created on first use (as on an embedded node).</summary>
     public static string Sqlite(string databasePath) => $$"""
         akka.loglevel = INFO
+        akka.test.single-expect-default = 15s # a shared 2-core machine: expectations wait, silences are timed explicitly
         akka.persistence {
           journal {
             plugin = "akka.persistence.journal.sql"

@@ -33,10 +33,16 @@ public sealed class EntityDriver
     public string PersistenceId => SampleEntityId.PersistenceId(RunId, SampleId);
 
     /// <summary>Starts (or, after <see cref="Stop"/>, restarts) the entity of <see cref="SampleId"/>.</summary>
-    public IActorRef Start(string? runId = null)
+    public IActorRef Start(string? runId = null) => Start(runId, []);
+
+    /// <summary>Starts the entity and hands it <paramref name="first"/> as soon as it exists, before it recovered (as a
+    /// shard does with the messages that start an entity).</summary>
+    public IActorRef StartWith(params ISampleCommand[] first) => Start(null, first);
+
+    private IActorRef Start(string? runId, IReadOnlyList<ISampleCommand> first)
     {
         var props = SampleEntity.Props(SampleEntityId.For(runId ?? RunId, SampleId), Run.Services, Inference.Ref, Retriever.Ref);
-        _kit.Sys.ActorOf(Props.Create(() => new ForwardingParent(props, Parent.Ref)));
+        _kit.Sys.ActorOf(Props.Create(() => new ForwardingParent(props, Parent.Ref, first)));
         Entity = Parent.ExpectMsg<IActorRef>();
         return Entity;
     }
@@ -51,6 +57,14 @@ public sealed class EntityDriver
     }
 
     public void Tell(ISampleCommand command) => Entity.Tell(command);
+
+    /// <summary>What the shard does with a barrier's message for a passivated entity: the entity is stopped (the shard's
+    /// PoisonPill) and the message starts it again, from its journal.</summary>
+    public void Release(ISampleCommand barrier)
+    {
+        Stop();
+        StartWith(barrier);
+    }
 
     public void StartSample() => Tell(new StartSample(RunId, SampleId));
 

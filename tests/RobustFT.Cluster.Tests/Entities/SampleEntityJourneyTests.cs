@@ -66,7 +66,7 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
         Assert.Equal(SampleStates.AwaitingIndex, sample.StateInJournal());
         sample.ExpectQuiet();
 
-        sample.Tell(new IndexReady(run.RunId, Sample));
+        sample.Release(new IndexReady(run.RunId, Sample));
         var retrieve = sample.ExpectRetrieve();
         Assert.Equal([0.6f, 0.8f], retrieve.Vector);
         Assert.Equal(ShippedDefaults.Config.Method().K, retrieve.K);
@@ -101,7 +101,7 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
         sample.Start();
         RelabelTo(sample, "Answer: A");
 
-        sample.Tell(new SelectionDecided(run.RunId, Sample, Rank: 3, selected, Threshold: 0.7));
+        sample.Release(new SelectionDecided(run.RunId, Sample, Rank: 3, selected, Threshold: 0.7));
 
         sample.ExpectPassivation();
         var record = sample.RecordInJournal()!;
@@ -117,7 +117,7 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
         sample.Start();
         RelabelTo(sample, "Answer: Z");
 
-        sample.Tell(new SelectionDecided(run.RunId, Sample, Rank: 1, Selected: true, Threshold: 0.7));
+        sample.Release(new SelectionDecided(run.RunId, Sample, Rank: 1, Selected: true, Threshold: 0.7));
 
         sample.ExpectPassivation();
         var record = sample.RecordInJournal()!;
@@ -179,16 +179,11 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
         await using var run = await EntityTestRun.CreateAsync();
         var sample = new EntityDriver(this, run, Sample);
         sample.Start();
-        sample.StartSample();
-
-        var request = sample.ExpectGenerate(SampleSteps.Base);
+        GenerateRequest request;
         if (failingStep is SampleSteps.Context or SampleSteps.Review)
         {
-            sample.Answer(request, "Answer: A");
-            sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-            sample.AnswerEmbed(sample.ExpectEmbed());
-            sample.ExpectPassivation();
-            sample.Tell(new IndexReady(run.RunId, Sample));
+            sample.DetectNoisy();
+            sample.Release(new IndexReady(run.RunId, Sample));
             sample.ExpectRetrieve();
             sample.AnswerRetrieve(["s2"]);
             request = sample.ExpectGenerate(SampleSteps.Context);
@@ -198,10 +193,15 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
                 request = sample.ExpectGenerate(SampleSteps.Review);
             }
         }
-        else if (failingStep == SampleSteps.Reasoning)
+        else
         {
-            sample.Answer(request, "Answer: A");
-            request = sample.ExpectGenerate(SampleSteps.Reasoning);
+            sample.StartSample();
+            request = sample.ExpectGenerate(SampleSteps.Base);
+            if (failingStep == SampleSteps.Reasoning)
+            {
+                sample.Answer(request, "Answer: A");
+                request = sample.ExpectGenerate(SampleSteps.Reasoning);
+            }
         }
 
         sample.Answer(request, "", [], error: "prompt too long");
@@ -228,7 +228,7 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
         var retrieval = new EntityDriver(this, run, "s2");
         retrieval.Start();
         retrieval.DetectNoisy();
-        retrieval.Tell(new IndexReady(run.RunId, "s2"));
+        retrieval.Release(new IndexReady(run.RunId, "s2"));
         retrieval.ExpectRetrieve();
         retrieval.AnswerRetrieve([], error: "index not built");
         retrieval.ExpectPassivation();
@@ -262,7 +262,7 @@ public sealed class SampleEntityJourneyTests() : TestKit(EntityConfig.InMemory)
     private static void RelabelTo(EntityDriver sample, string answer)
     {
         sample.DetectNoisy();
-        sample.Tell(new IndexReady(sample.RunId, sample.SampleId));
+        sample.Release(new IndexReady(sample.RunId, sample.SampleId));
         sample.ExpectRetrieve();
         sample.AnswerRetrieve(["s2", "s3", "s4"]);
         sample.Answer(sample.ExpectGenerate(SampleSteps.Context), answer, [-0.5f, -0.25f]);

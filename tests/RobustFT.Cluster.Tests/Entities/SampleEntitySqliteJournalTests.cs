@@ -33,7 +33,7 @@ public sealed class SampleEntitySqliteJournalTests
             sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Reasoning… Answer: A", [-0.25f]);
             sample.AnswerEmbed(sample.ExpectEmbed(), [0.28f, -0.96f]);
             sample.ExpectPassivation();
-            sample.Tell(new IndexReady(run.RunId, Sample));
+            sample.Release(new IndexReady(run.RunId, Sample));
             sample.ExpectRetrieve();
             sample.AnswerRetrieve(["s3", "s2"]);
             sample.Answer(sample.ExpectGenerate(SampleSteps.Context), "Answer: C", [-0.7f, -0.05f, -1.25f]);
@@ -64,7 +64,7 @@ public sealed class SampleEntitySqliteJournalTests
 
         resumed.Answer(outstanding, "Answer: C");
         resumed.ExpectPassivation();
-        resumed.Tell(new SelectionDecided(run.RunId, Sample, Rank: 2, Selected: true, Threshold: 0.4));
+        resumed.Release(new SelectionDecided(run.RunId, Sample, Rank: 2, Selected: true, Threshold: 0.4));
         resumed.ExpectPassivation();
         var final = resumed.RecordInJournal()!;
         Assert.Equal((SampleStates.Selected, "C", 2), (final.CurrentState, final.FinalLabel, final.Rank));
