@@ -216,6 +216,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
                     Database = _r.Text("robustft.store.postgres.database"),
                     Username = _r.Text("robustft.store.postgres.username"),
                     Password = _r.String("robustft.store.postgres.password"),
+                    MaxPoolSize = _r.Int("robustft.store.postgres.max-pool-size"),
                 };
                 return new PostgresConnectionFactory(b.ConnectionString, _r.Int("robustft.store.postgres.startup-attempts"))
                 {

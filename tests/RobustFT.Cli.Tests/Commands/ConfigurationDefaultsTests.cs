@@ -86,6 +86,16 @@ public sealed class ConfigurationDefaultsTests
     }
 
     [Fact]
+    public void The_postgres_store_caps_its_pools_at_the_configured_size()
+    {
+        var store = Load(null, "robustft.store.kind=postgres", "robustft.store.postgres.max-pool-size=7").Store(null);
+
+        // The same connection string feeds the node's own pool and Akka.Persistence's (AkkaSettings.Persistence).
+        Assert.Equal(7, new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString).MaxPoolSize);
+        Assert.Equal(20, new Npgsql.NpgsqlConnectionStringBuilder(Load(null, "robustft.store.kind=postgres").Store(null).ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
     public void A_bad_answer_matching_or_review_input_value_names_the_key()
     {
         Assert.Contains("robustft.method.answer-matching", Assert.Throws<UsageException>(() => Load(null, "robustft.method.answer-matching=loose").Method()).Message);
