@@ -186,16 +186,12 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         await using var run = await EntityTestRun.CreateAsync();
         var sample = new EntityDriver(this, run, Sample);
         sample.Start();
-        sample.StartSample();
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-        sample.AnswerEmbed(sample.ExpectEmbed());
-        sample.ExpectPassivation();
+        sample.DetectNoisy();
         sample.Tell(new IndexReady(run.RunId, Sample)); // reaches the entity before the shard's stop
         sample.ExpectRetrieve();
         Watch(sample.Entity);
 
-        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref);
+        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref); // the shard's stop after Passivate
 
         Assert.Equal(new StartSample(run.RunId, Sample), sample.Parent.ExpectMsg<StartSample>());
         ExpectTerminated(sample.Entity);
@@ -210,14 +206,10 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         await using var run = await EntityTestRun.CreateAsync();
         var sample = new EntityDriver(this, run, Sample);
         sample.Start();
-        sample.StartSample();
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-        sample.AnswerEmbed(sample.ExpectEmbed());
-        sample.ExpectPassivation();
+        sample.DetectNoisy();
         Watch(sample.Entity);
 
-        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref);
+        sample.Entity.Tell(StopEntity.Instance, sample.Parent.Ref); // the shard's stop after Passivate
 
         ExpectTerminated(sample.Entity);
         sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
