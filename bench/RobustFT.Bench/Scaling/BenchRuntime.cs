@@ -8,8 +8,16 @@ namespace RobustFT.Bench.Scaling;
 
 /// <summary>The settings of a bench node: the shipped defaults (hocon/robustft.conf) with the bench's worker and
 /// coordinator settings, the store, this node's roles and port and the seed.</summary>
-public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker, CoordinatorOptions Coordination)
+/// <param name="AkkaOverrides">HOCON applied over the shipped <c>akka</c> section (empty: the shipped one as it is).</param>
+public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker, CoordinatorOptions Coordination, string AkkaOverrides = "")
 {
+    /// <summary>The read journal's polling (<c>refresh-interval</c>) and its gap re-check
+    /// (<c>journal-sequence-retrieval.query-delay</c>) set to <paramref name="delay"/>, with max-tries keeping the
+    /// 10 s a gap may wait for a slow commit (shipped: 100 ms × 100; Akka.Persistence.Sql's own defaults: 1 s × 10).</summary>
+    public static string ProjectionDelay(TimeSpan delay) =>
+        $"akka.persistence.query.journal.sql {{ refresh-interval = {(long)delay.TotalMilliseconds}ms\n " +
+        $"journal-sequence-retrieval {{ query-delay = {(long)delay.TotalMilliseconds}ms\n max-tries = {Math.Max(1, (int)Math.Ceiling(10_000 / Math.Max(1, delay.TotalMilliseconds)))} }} }}";
+
     public static BenchRuntime Shipped() => Shipped(_ => _, _ => _);
 
     public static BenchRuntime Shipped(Func<WorkerOptions, WorkerOptions> worker, Func<CoordinatorOptions, CoordinatorOptions> coordination)
@@ -36,6 +44,9 @@ public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker,
     public RuntimeOptions Node(NodeRoles roles, int port, int? seedPort, IDbConnectionFactory store)
     {
         var cluster = Defaults.Cluster() with { Port = port, SeedNodes = seedPort is { } seed ? [$"127.0.0.1:{seed}"] : [] };
-        return new RuntimeOptions(roles, cluster, store, Worker, Coordination, Defaults.Entity(), Defaults.Reader.Duration("robustft.node.heartbeat-interval"));
+        return new RuntimeOptions(roles, cluster, store, Worker, Coordination, Defaults.Entity(), Defaults.Reader.Duration("robustft.node.heartbeat-interval"))
+        {
+            Akka = AkkaOverrides.Length == 0 ? null : AkkaSettings.Shipped() + "\n" + AkkaOverrides,
+        };
     }
 }

@@ -42,7 +42,8 @@ public static class ClusterScalingBench
         var work = Path.Combine(Path.GetTempPath(), $"robustft-scaling-{Guid.NewGuid():N}");
         Console.WriteLine($"cores {Environment.ProcessorCount}, load average {CpuSnapshot.LoadAverage()}, .NET {Environment.Version}");
         Console.WriteLine($"generate {options.Generate}, embed {options.Embed}, max batch {options.MaxBatch}, max wait {options.MaxWait.TotalMilliseconds} ms, " +
-                          $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms, store {options.Store}");
+                          $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms, store {options.Store}, " +
+                          $"max live samples {options.MaxLiveSamples?.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"}, projection delay {options.ProjectionDelay?.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"} ms");
         try
         {
             await using var postgres = await PostgresServer.StartNewAsync();
@@ -88,7 +89,10 @@ public static class ClusterScalingBench
             : null;
         // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
         var bench = BenchRuntime.Shipped(w => w with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait },
-            c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples });
+            c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples }) with
+        {
+            AkkaOverrides = options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : "",
+        };
         var defaults = bench.Defaults;
         var seedPort = FreePort.Next();
 

@@ -18,7 +18,8 @@ public sealed record ScalingOptions(
     string Store,
     IReadOnlyList<int> HeterogeneousNodeCounts,
     int? MaxLiveSamples = null,
-    TimeSpan? MemoryEvery = null)
+    TimeSpan? MemoryEvery = null,
+    TimeSpan? ProjectionDelay = null)
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
@@ -53,12 +54,14 @@ public sealed record ScalingOptions(
                 .Select(n => int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 1 ? v : throw new ArgumentException($"--hetero: '{n}' is not a node count above 1"))
                 .ToList(),
             MaxLiveSamples: Value("--max-live") is null ? null : Int("--max-live", 0),
-            MemoryEvery: Value("--memory-every-s") is null ? null : TimeSpan.FromSeconds(Int("--memory-every-s", 0)));
+            MemoryEvery: Value("--memory-every-s") is null ? null : TimeSpan.FromSeconds(Int("--memory-every-s", 0)),
+            ProjectionDelay: Value("--projection-ms") is null ? null : TimeSpan.FromMilliseconds(Int("--projection-ms", 0)));
     }
 
     public const string Usage =
         "RobustFT.Bench scaling [--samples 600] [--nodes 1,2,4] [--gen-cost 40+4] [--embed-cost 10+1] [--max-batch 32] " +
         "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--store postgres|sqlite] " +
         "[--hetero 2,4 (extra sets whose first GPU node is twice as slow)] [--max-live N (robustft.coordinator.max-live-samples)] " +
-        "[--memory-every-s S (print resident memory every S seconds during each run)] [--json FILE]";
+        "[--memory-every-s S (print resident memory every S seconds during each run)] " +
+        "[--projection-ms MS (read journal refresh-interval and journal-sequence-retrieval.query-delay; shipped 100 ms)] [--json FILE]";
 }
