@@ -8,7 +8,7 @@ namespace RobustFT.Cli;
 /// run the real commands with a scripted model.</summary>
 public static class CliApp
 {
-    public static RootCommand Build(IBackendProvider backends) => new("RobustFT Cluster: clean noisy SFT data with RobustFT on a MassTransit actor runtime")
+    public static RootCommand Build(IBackendProvider backends) => new("RobustFT Cluster: clean noisy SFT data with RobustFT on an Akka.NET cluster (sharded persistent sample entities, GPU worker actors, a coordinator singleton)")
     {
         RunCommand.Create(backends),
         NodeCommand.Create(backends),
