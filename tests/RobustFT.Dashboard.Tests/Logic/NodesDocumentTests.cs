@@ -27,44 +27,38 @@ public sealed class NodesDocumentTests
                 new WorkerStatus(Gpu, "cuda:1", "cuda", "llama", 64, 12, 250, 7.5, 1000, 100, now.AddMinutes(-1)),
                 new WorkerStatus(Gpu, "cuda:0", "cuda", "llama", 64, 3, 900, 30.5, 5000, 400, now.AddSeconds(-1)),
             ]));
-        var directory = Path.Combine(Path.GetTempPath(), "robustft-nodes-" + Guid.NewGuid().ToString("N"));
-        var store = new SqliteConnectionFactory(Path.Combine(directory, "robustft.db"));
-        try
-        {
-            var queries = new DashboardQueries(new RunStore(store), new SampleReadModel(store), view, TimeSpan.FromSeconds(10));
+        var nodes = await ListNodesAsync(view);
 
-            var nodes = await queries.ListNodesAsync();
-
-            Assert.Equal(10, nodes.StaleAfterSeconds);
-            Assert.Equal([new NodeSummary(Gpu, ["gpu"], "Up", false, false, 2), new NodeSummary(Seed, ["coordinator", "sample"], "Up", true, true, 0)],
-                nodes.Nodes, new NodeComparer());
-            Assert.Equal(["cuda:0", "cuda:1"], nodes.Workers.Select(w => w.Device));
-            var (fresh, silent) = (nodes.Workers[0], nodes.Workers[1]);
-            Assert.False(fresh.Stale);
-            Assert.InRange(fresh.StatusAgeSeconds, 1, 9);
-            Assert.Equal((3, 900.0, 30.5, 64, 5000L, 400L), (fresh.QueueDepth, fresh.TokensPerSecond, fresh.BatchFill, fresh.Capacity, fresh.Tokens, fresh.Requests));
-            Assert.True(silent.Stale);
-            Assert.True(silent.StatusAgeSeconds >= 60);
-            Assert.Equal(("cuda", 12, 250.0, 7.5), (silent.ExecutionProvider, silent.QueueDepth, silent.TokensPerSecond, silent.BatchFill));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        }
+        Assert.Equal(10, nodes.StaleAfterSeconds);
+        Assert.Equal([(Gpu, "gpu", "Up", false, false, 2), (Seed, "coordinator,sample", "Up", true, true, 0)],
+            nodes.Nodes.Select(n => (n.Address, string.Join(',', n.Roles), n.Status, n.Reachable, n.Coordinator, n.Workers)));
+        Assert.Equal(["cuda:0", "cuda:1"], nodes.Workers.Select(w => w.Device));
+        var (fresh, silent) = (nodes.Workers[0], nodes.Workers[1]);
+        Assert.False(fresh.Stale);
+        Assert.InRange(fresh.StatusAgeSeconds, 1, 9);
+        Assert.Equal((3, 900.0, 30.5, 64, 5000L, 400L), (fresh.QueueDepth, fresh.TokensPerSecond, fresh.BatchFill, fresh.Capacity, fresh.Tokens, fresh.Requests));
+        Assert.True(silent.Stale);
+        Assert.True(silent.StatusAgeSeconds >= 60);
+        Assert.Equal(("cuda", 12, 250.0, 7.5), (silent.ExecutionProvider, silent.QueueDepth, silent.TokensPerSecond, silent.BatchFill));
     }
 
     [Fact]
     public async Task Without_a_cluster_view_the_document_has_no_members_and_no_workers()
     {
+        var nodes = await ListNodesAsync(null);
+
+        Assert.Empty(nodes.Nodes);
+        Assert.Empty(nodes.Workers);
+    }
+
+    /// <summary><c>ListNodesAsync</c> of queries over an empty SQLite store (the nodes document reads no table).</summary>
+    private static async Task<NodesResponse> ListNodesAsync(IClusterView? view)
+    {
         var directory = Path.Combine(Path.GetTempPath(), "robustft-nodes-" + Guid.NewGuid().ToString("N"));
         var store = new SqliteConnectionFactory(Path.Combine(directory, "robustft.db"));
         try
         {
-            var nodes = await new DashboardQueries(new RunStore(store), new SampleReadModel(store), null, TimeSpan.FromSeconds(10)).ListNodesAsync();
-
-            Assert.Empty(nodes.Nodes);
-            Assert.Empty(nodes.Workers);
+            return await new DashboardQueries(new RunStore(store), new SampleReadModel(store), view, TimeSpan.FromSeconds(10)).ListNodesAsync();
         }
         finally
         {
@@ -76,13 +70,5 @@ public sealed class NodesDocumentTests
     private sealed class SnapshotView(ClusterSnapshot snapshot) : IClusterView
     {
         public Task<ClusterSnapshot> GetAsync(CancellationToken ct) => Task.FromResult(snapshot);
-    }
-
-    private sealed class NodeComparer : IEqualityComparer<NodeSummary>
-    {
-        public bool Equals(NodeSummary? a, NodeSummary? b) =>
-            a is not null && b is not null && a with { Roles = [] } == b with { Roles = [] } && a.Roles.SequenceEqual(b.Roles);
-
-        public int GetHashCode(NodeSummary n) => n.Address.GetHashCode();
     }
 }
