@@ -119,9 +119,9 @@ public sealed class RobustFtNode : IAsyncDisposable
         if (options.Roles.HasFlag(NodeRoles.Coordinator))
             akka.WithSingleton<CoordinatorActor>(CoordinatorName,
                 (_, registry, _) => CoordinatorActor.Props(sp.GetRequiredService<RuntimeServices>(), registry.Get<SampleEntity>(), AkkaSettings.ReadJournalPluginId),
-                new ClusterSingletonOptions { Role = RoleNames.Coordinator }, createProxyToo: true);
-        else
-            akka.WithSingletonProxy<CoordinatorActor>(CoordinatorName, new ClusterSingletonOptions { Role = RoleNames.Coordinator });
+                new ClusterSingletonOptions { Role = RoleNames.Coordinator }, createProxyToo: false);
+        // No proxy: nothing sends to the coordinator; it finds submitted runs in the store (a proxy only warned, every
+        // start, that it had not found the singleton yet).
 
         akka.WithActors((system, registry) =>
         {
