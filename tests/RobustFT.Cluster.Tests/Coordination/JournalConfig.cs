@@ -1,4 +1,5 @@
 using RobustFT.Cluster.Persistence;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 
@@ -6,7 +7,7 @@ namespace RobustFT.Cluster.Tests.Coordination;
 /// journal (tables created on first use) in the test's own SQLite file, or in the shared PostgreSQL server.</summary>
 public static class JournalConfig
 {
-    public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
+    public const string ReadJournalPluginId = SqlJournalHocon.ReadJournalPluginId;
 
     public static string For(TestDatabase db, string? postgresConnectionString = null) => db.Connections switch
     {
@@ -15,37 +16,6 @@ public static class JournalConfig
         _ => throw new ArgumentException($"no journal configuration for {db.Connections.Describe()}"),
     };
 
-    private static string Hocon(string connectionString, string provider) => $$"""
-        akka {
-          loglevel = WARNING
-          persistence {
-            journal {
-              plugin = "akka.persistence.journal.sql"
-              sql {
-                class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
-                connection-string = "{{connectionString}}"
-                provider-name = "{{provider}}"
-                auto-initialize = on
-              }
-            }
-            snapshot-store {
-              plugin = "akka.persistence.snapshot-store.sql"
-              sql {
-                class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-                connection-string = "{{connectionString}}"
-                provider-name = "{{provider}}"
-                auto-initialize = on
-              }
-            }
-            query.journal.sql {
-              class = "Akka.Persistence.Sql.Query.SqlReadJournalProvider, Akka.Persistence.Sql"
-              write-plugin = "akka.persistence.journal.sql"
-              connection-string = "{{connectionString}}"
-              provider-name = "{{provider}}"
-              refresh-interval = 50ms
-              journal-sequence-retrieval { query-delay = 50ms, max-tries = 200 }
-            }
-          }
-        }
-        """;
+    private static string Hocon(string connectionString, string provider) =>
+        "akka.loglevel = WARNING\n" + SqlJournalHocon.For(connectionString, provider);
 }

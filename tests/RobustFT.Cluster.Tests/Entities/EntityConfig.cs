@@ -1,3 +1,5 @@
+using RobustFT.Cluster.Tests.Support;
+
 namespace RobustFT.Cluster.Tests.Entities;
 
 /// <summary>Akka configuration of the entity tests.</summary>
@@ -12,34 +14,9 @@ public static class EntityConfig
         """;
 
     /// <summary>Akka.Persistence.Sql on a SQLite file, tables created on first use (as on an embedded node).</summary>
-    public static string Sqlite(string databasePath) => $$"""
+    public static string Sqlite(string databasePath) =>
+        """
         akka.loglevel = INFO
         akka.test.single-expect-default = 15s # a shared 2-core machine: expectations wait, silences are timed explicitly
-        akka.persistence {
-          journal {
-            plugin = "akka.persistence.journal.sql"
-            sql {
-              class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
-              connection-string = "Data Source={{databasePath}}"
-              provider-name = "SQLite.MS"
-              auto-initialize = on
-            }
-          }
-          query.journal.sql {
-            class = "Akka.Persistence.Sql.Query.SqlReadJournalProvider, Akka.Persistence.Sql"
-            write-plugin = "akka.persistence.journal.sql"
-            connection-string = "Data Source={{databasePath}}"
-            provider-name = "SQLite.MS"
-          }
-          snapshot-store {
-            plugin = "akka.persistence.snapshot-store.sql"
-            sql {
-              class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-              connection-string = "Data Source={{databasePath}}"
-              provider-name = "SQLite.MS"
-              auto-initialize = on
-            }
-          }
-        }
-        """;
+        """ + "\n" + SqlJournalHocon.For($"Data Source={databasePath}", "SQLite.MS");
 }
