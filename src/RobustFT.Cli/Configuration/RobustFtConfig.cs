@@ -162,7 +162,11 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval"),
         _r.Duration("robustft.coordinator.redrive-after"),
-        _r.Int("robustft.coordinator.max-live-samples"));
+        AtLeastOne("robustft.coordinator.max-live-samples"),
+        AtLeastOne("robustft.coordinator.release-per-look"));
+
+    private int AtLeastOne(string key) =>
+        _r.Int(key) is var n and >= 1 ? n : throw new UsageException($"configuration key {key}: {n} is not at least 1");
 
     /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
     public ClusterFormation Cluster()
@@ -195,7 +199,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     /// <summary>How long <c>robustft status</c> waits for a seed node's cluster view (<c>robustft.cluster.status-timeout</c>).</summary>
     public TimeSpan StatusTimeout() => _r.Duration("robustft.cluster.status-timeout");
 
-    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"));
+    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"), _r.Duration("robustft.cluster.persist-retry-after"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
     public IDbConnectionFactory Store(string? outputDirectory)

@@ -6,4 +6,7 @@ namespace RobustFT.Cluster.Runs;
 /// re-sent; the inference cache makes that cheap and idempotent).</param>
 /// <param name="MaxLiveSamples">Samples started and not yet waiting at a barrier or finished: the coordinator feeds the
 /// rest in waves, so a sample node's memory stays bounded on any run size.</param>
-public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, int MaxLiveSamples);
+/// <param name="ReleasePerLook">At most this many messages to samples per look of a run actor (StartSample of a wave or
+/// a re-drive, IndexReady, SelectionDecided): a barrier releases its waiting samples in steps, so the passivated
+/// entities' recoveries and journal writes come in steps too instead of thousands at once.</param>
+public sealed record CoordinatorOptions(TimeSpan PollInterval, TimeSpan RedriveAfter, int MaxLiveSamples, int ReleasePerLook);
