@@ -163,10 +163,14 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         _r.Duration("robustft.coordinator.poll-interval"),
         _r.Duration("robustft.coordinator.redrive-after"),
         AtLeastOne("robustft.coordinator.max-live-samples"),
-        AtLeastOne("robustft.coordinator.release-per-look"));
+        AtLeastOne("robustft.coordinator.release-per-look"),
+        _r.Duration("robustft.coordinator.resend-after"));
 
-    private int AtLeastOne(string key) =>
-        _r.Int(key) is var n and >= 1 ? n : throw new UsageException($"configuration key {key}: {n} is not at least 1");
+    private int AtLeastOne(string key)
+    {
+        var n = _r.Int(key);
+        return n >= 1 ? n : throw new UsageException($"configuration key {key}: {n} is not at least 1");
+    }
 
     /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
     public ClusterFormation Cluster()

@@ -57,6 +57,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     private bool _redriveAtNextLook = true;
     private readonly Queue<string> _redrive = new();
     private Queue<SelectionDecided>? _verdicts; // null: not ranked in this incarnation (or since the last re-drive)
+    private int _sentThisLook;
     private InputCursor? _cursor;
     private long _offset;
     private string _progress = "";
@@ -183,7 +184,29 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         return new RunObservation(run, counts, pendingStates, allStates, inputOrder, awaitingIndex, segment);
     }
 
+    /// <summary>Acts on a look; the messages it sent to samples (at most the per-look bound) are logged at debug.</summary>
     private void Act(RunObservation o)
+    {
+        _sentThisLook = 0;
+        try
+        {
+            ActOn(o);
+        }
+        finally
+        {
+            if (_sentThisLook > 0)
+                _logger.LogDebug("run {RunId}: {Sent} messages to samples in this look (at most {Bound})", _runId, _sentThisLook,
+                    _services.Coordinator.ReleasePerLook);
+        }
+    }
+
+    private void ToSample(ISampleCommand message)
+    {
+        _sentThisLook++;
+        _sampleRegion.Tell(message);
+    }
+
+    private void ActOn(RunObservation o)
     {
         _segment = o.SegmentId;
         _pending.Settle(o.PendingStates);
@@ -214,10 +237,11 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Detecting:
                 if (RedriveIfStalled(o)) return;
-                foreach (var id in _cursor?.Take(Math.Min(Room(o), SendRedrives())) ?? [])
+                foreach (var id in _cursor?.Take(Math.Min(Room(o), SendRepeats())) ?? [])
                 {
-                    _pending.Add(id, null);
-                    _sampleRegion.Tell(new StartSample(_runId, id));
+                    var start = new StartSample(_runId, id);
+                    _pending.Add(start, null, DateTime.UtcNow);
+                    ToSample(start);
                 }
                 Mirror(o.Run);
                 return;
@@ -228,16 +252,17 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Retrieving:
                 if (RedriveIfStalled(o)) return;
-                foreach (var id in SampleWaves.ToRelease(o.AwaitingIndex, _pending, Math.Min(Room(o), SendRedrives())))
+                foreach (var id in SampleWaves.ToRelease(o.AwaitingIndex, _pending, Math.Min(Room(o), SendRepeats())))
                 {
-                    _pending.Add(id, SampleStates.AwaitingIndex);
-                    _sampleRegion.Tell(new IndexReady(_runId, id));
+                    var release = new IndexReady(_runId, id);
+                    _pending.Add(release, SampleStates.AwaitingIndex, DateTime.UtcNow);
+                    ToSample(release);
                 }
                 Mirror(o.Run);
                 return;
             case RunPhase.Selecting:
                 if (RedriveIfStalled(o)) return;
-                var budget = SendRedrives();
+                var budget = SendRepeats();
                 if (_verdicts is null) Rank(o.Run);
                 else if (BarrierDecision.Finished(total, o.Counts)) PersistPhase(RunPhase.Exporting);
                 else
@@ -264,7 +289,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             case RunPhase.Cancelled:
                 // A working sample's re-sent request is refused ("run cancelled"): it faults and ends.
                 if (RedriveIfStalled(o)) return;
-                SendRedrives();
+                SendRepeats();
                 Mirror(o.Run);
                 return;
             default:
@@ -275,14 +300,20 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     private int Room(RunObservation o) => _services.Coordinator.MaxLiveSamples - SampleWaves.Live(o.Counts, _pending);
 
-    /// <summary>Sends the next re-driven samples their StartSample, at most the per-look bound; returns what is left of
-    /// the bound for this look's other messages.</summary>
-    private int SendRedrives()
+    /// <summary>Sends the next re-driven samples their StartSample, then the messages whose sample has not moved for
+    /// ResendAfter again, at most the per-look bound together; returns what is left of the bound for this look's new
+    /// messages.</summary>
+    private int SendRepeats()
     {
         var budget = _services.Coordinator.ReleasePerLook;
         for (; budget > 0 && _redrive.TryDequeue(out var id); budget--)
-            _sampleRegion.Tell(new StartSample(_runId, id));
-        return budget;
+            ToSample(new StartSample(_runId, id));
+        var overdue = _pending.Overdue(DateTime.UtcNow, _services.Coordinator.ResendAfter, budget);
+        if (overdue.Count > 0)
+            _logger.LogWarning("run {RunId}: {Count} samples did not move within {Seconds:F0}s of their message; sending it again",
+                _runId, overdue.Count, _services.Coordinator.ResendAfter.TotalSeconds);
+        foreach (var message in overdue) ToSample(message);
+        return budget - overdue.Count;
     }
 
     /// <summary>Sends the next verdicts of the ranking, at most <paramref name="room"/>; each counts as live until the
@@ -291,8 +322,8 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     {
         for (; room > 0 && _verdicts!.TryDequeue(out var verdict); room--)
         {
-            _pending.Add(verdict.SampleId, SampleStates.AwaitingSelection);
-            _sampleRegion.Tell(verdict);
+            _pending.Add(verdict, SampleStates.AwaitingSelection, DateTime.UtcNow);
+            ToSample(verdict);
         }
     }
 
