@@ -254,9 +254,9 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     }
 
     /// <summary>Sends <paramref name="command"/> to the shard after the backoff (the scheduler's, not the entity's timers,
-    /// which stop with it).</summary>
+    /// which stop with it), from this entity as a handed-back message is.</summary>
     private void RetryLater(ISampleCommand command) =>
-        Context.System.Scheduler.ScheduleTellOnce(_services.Entity.PersistRetryAfter, Context.Parent, command, ActorRefs.NoSender);
+        Context.System.Scheduler.ScheduleTellOnce(_services.Entity.PersistRetryAfter, Context.Parent, command, Self);
 
     /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
     /// terminal one passivates once the messages already waiting for it are handled.</summary>
