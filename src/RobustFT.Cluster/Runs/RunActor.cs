@@ -237,7 +237,8 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Detecting:
                 if (RedriveIfStalled(o)) return;
-                foreach (var id in _cursor?.Take(Math.Min(Room(o), SendRepeats())) ?? [])
+                var room = Math.Min(Room(o), SendRepeats());
+                foreach (var id in _cursor?.Take(room) ?? [])
                 {
                     var start = new StartSample(_runId, id);
                     _pending.Add(start, null, DateTime.UtcNow);
@@ -262,12 +263,12 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Selecting:
                 if (RedriveIfStalled(o)) return;
-                var budget = SendRepeats();
+                var verdictRoom = Math.Min(Room(o), SendRepeats());
                 if (_verdicts is null) Rank(o.Run);
                 else if (BarrierDecision.Finished(total, o.Counts)) PersistPhase(RunPhase.Exporting);
                 else
                 {
-                    SendVerdicts(Math.Min(Room(o), budget));
+                    SendVerdicts(verdictRoom);
                     Mirror(o.Run);
                 }
                 return;
