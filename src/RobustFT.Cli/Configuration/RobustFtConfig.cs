@@ -162,7 +162,15 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     public CoordinatorOptions Coordinator() => new(
         _r.Duration("robustft.coordinator.poll-interval"),
         _r.Duration("robustft.coordinator.redrive-after"),
-        _r.Int("robustft.coordinator.max-live-samples"));
+        AtLeastOne("robustft.coordinator.max-live-samples"),
+        AtLeastOne("robustft.coordinator.release-per-look"),
+        _r.Duration("robustft.coordinator.resend-after"));
+
+    private int AtLeastOne(string key)
+    {
+        var n = _r.Int(key);
+        return n >= 1 ? n : throw new UsageException($"configuration key {key}: {n} is not at least 1");
+    }
 
     /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
     public ClusterFormation Cluster()
@@ -195,7 +203,7 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     /// <summary>How long <c>robustft status</c> waits for a seed node's cluster view (<c>robustft.cluster.status-timeout</c>).</summary>
     public TimeSpan StatusTimeout() => _r.Duration("robustft.cluster.status-timeout");
 
-    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"));
+    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"), _r.Duration("robustft.cluster.persist-retry-after"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
     public IDbConnectionFactory Store(string? outputDirectory)

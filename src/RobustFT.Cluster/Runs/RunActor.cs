@@ -29,6 +29,12 @@ namespace RobustFT.Cluster.Runs;
 /// messages of the phase it is in to the samples still waiting, and continues; with no progress for
 /// <see cref="CoordinatorOptions.RedriveAfter"/> it re-drives again, and it re-drives at once when a cluster member is
 /// removed (the sample entities and requests that node held are gone; their samples start again elsewhere).
+/// <para>Every message to samples goes out in bounded steps: a look sends at most
+/// <see cref="CoordinatorOptions.ReleasePerLook"/> of them (re-driven StartSample first, then the wave's StartSample,
+/// IndexReady or SelectionDecided), and barrier messages also count as live until the read model shows their effect, so
+/// at most <see cref="CoordinatorOptions.MaxLiveSamples"/> are in flight. A barrier over thousands of passivated samples
+/// thus wakes them a few hundred at a time, and their recoveries and journal writes stay within the journal's call
+/// timeout; the rest follow at the next looks (every tick and every projected batch).</para>
 /// </summary>
 public sealed class RunActor : ReceivePersistentActor, IWithTimers
 {
@@ -49,7 +55,9 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     private bool _busy;
     private bool _lookAgain;
     private bool _redriveAtNextLook = true;
-    private bool _verdictsSent;
+    private readonly Queue<string> _redrive = new();
+    private Queue<SelectionDecided>? _verdicts; // null: not ranked in this incarnation (or since the last re-drive)
+    private int _sentThisLook;
     private InputCursor? _cursor;
     private long _offset;
     private string _progress = "";
@@ -75,7 +83,14 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             Look();
         });
         Command<RunObservation>(Act);
-        Command<SelectionRanked>(SendVerdicts);
+        Command<SelectionRanked>(Ranked);
+        Command<WorkingListed>(working =>
+        {
+            _redrive.Clear();
+            foreach (var id in working.SampleIds) _redrive.Enqueue(id);
+            _busy = false;
+            Look();
+        });
         Command<RunExported>(_ => PersistPhase(RunPhase.Completed));
         Command<RunStepDone>(done =>
         {
@@ -152,7 +167,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         var segment = _segment;
         var pending = _pending.Ids;
         var placeCursor = _phase <= RunPhase.Detecting && _cursor is null;
-        var releasable = _phase == RunPhase.Retrieving ? _services.Coordinator.MaxLiveSamples + pending.Count : 0;
+        var releasable = _phase == RunPhase.Retrieving ? Math.Min(_services.Coordinator.MaxLiveSamples, _services.Coordinator.ReleasePerLook) + pending.Count : 0;
         ObserveAsync(segment, pending, placeCursor, releasable).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
     }
 
@@ -169,7 +184,29 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         return new RunObservation(run, counts, pendingStates, allStates, inputOrder, awaitingIndex, segment);
     }
 
+    /// <summary>Acts on a look; the messages it sent to samples (at most the per-look bound) are logged at debug.</summary>
     private void Act(RunObservation o)
+    {
+        _sentThisLook = 0;
+        try
+        {
+            ActOn(o);
+        }
+        finally
+        {
+            if (_sentThisLook > 0)
+                _logger.LogDebug("run {RunId}: {Sent} messages to samples in this look (at most {Bound})", _runId, _sentThisLook,
+                    _services.Coordinator.ReleasePerLook);
+        }
+    }
+
+    private void ToSample(ISampleCommand message)
+    {
+        _sentThisLook++;
+        _sampleRegion.Tell(message);
+    }
+
+    private void ActOn(RunObservation o)
     {
         _segment = o.SegmentId;
         _pending.Settle(o.PendingStates);
@@ -200,10 +237,12 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Detecting:
                 if (RedriveIfStalled(o)) return;
-                foreach (var id in _cursor?.Take(Room(o)) ?? [])
+                var room = Math.Min(Room(o), SendRepeats());
+                foreach (var id in _cursor?.Take(room) ?? [])
                 {
-                    _pending.Add(id, null);
-                    _sampleRegion.Tell(new StartSample(_runId, id));
+                    var start = new StartSample(_runId, id);
+                    _pending.Add(start, null, DateTime.UtcNow);
+                    ToSample(start);
                 }
                 Mirror(o.Run);
                 return;
@@ -214,18 +253,24 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Retrieving:
                 if (RedriveIfStalled(o)) return;
-                foreach (var id in SampleWaves.ToRelease(o.AwaitingIndex, _pending, Room(o)))
+                foreach (var id in SampleWaves.ToRelease(o.AwaitingIndex, _pending, Math.Min(Room(o), SendRepeats())))
                 {
-                    _pending.Add(id, SampleStates.AwaitingIndex);
-                    _sampleRegion.Tell(new IndexReady(_runId, id));
+                    var release = new IndexReady(_runId, id);
+                    _pending.Add(release, SampleStates.AwaitingIndex, DateTime.UtcNow);
+                    ToSample(release);
                 }
                 Mirror(o.Run);
                 return;
             case RunPhase.Selecting:
                 if (RedriveIfStalled(o)) return;
-                if (!_verdictsSent) Rank(o.Run);
+                var verdictRoom = Math.Min(Room(o), SendRepeats());
+                if (_verdicts is null) Rank(o.Run);
                 else if (BarrierDecision.Finished(total, o.Counts)) PersistPhase(RunPhase.Exporting);
-                else Mirror(o.Run);
+                else
+                {
+                    SendVerdicts(verdictRoom);
+                    Mirror(o.Run);
+                }
                 return;
             case RunPhase.Exporting:
                 var threshold = _threshold;
@@ -244,7 +289,9 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return;
             case RunPhase.Cancelled:
                 // A working sample's re-sent request is refused ("run cancelled"): it faults and ends.
-                if (!RedriveIfStalled(o)) Mirror(o.Run);
+                if (RedriveIfStalled(o)) return;
+                SendRepeats();
+                Mirror(o.Run);
                 return;
             default:
                 Mirror(o.Run);
@@ -254,9 +301,37 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     private int Room(RunObservation o) => _services.Coordinator.MaxLiveSamples - SampleWaves.Live(o.Counts, _pending);
 
-    /// <summary>After a start, or when nothing moved for RedriveAfter (unless the run is paused): re-sends the step of
-    /// every working sample, lets the current phase's barrier messages go out again, and places the waves' cursor anew
-    /// (a start that was lost is sent again). Returns whether it re-drove; the step then ends with a new look.</summary>
+    /// <summary>Sends the next re-driven samples their StartSample, then the messages whose sample has not moved for
+    /// ResendAfter again, at most the per-look bound together; returns what is left of the bound for this look's new
+    /// messages.</summary>
+    private int SendRepeats()
+    {
+        var budget = _services.Coordinator.ReleasePerLook;
+        for (; budget > 0 && _redrive.TryDequeue(out var id); budget--)
+            ToSample(new StartSample(_runId, id));
+        var overdue = _pending.Overdue(DateTime.UtcNow, _services.Coordinator.ResendAfter, budget);
+        if (overdue.Count > 0)
+            _logger.LogWarning("run {RunId}: {Count} samples did not move within {Seconds:F0}s of their message; sending it again",
+                _runId, overdue.Count, _services.Coordinator.ResendAfter.TotalSeconds);
+        foreach (var message in overdue) ToSample(message);
+        return budget - overdue.Count;
+    }
+
+    /// <summary>Sends the next verdicts of the ranking, at most <paramref name="room"/>; each counts as live until the
+    /// read model shows its sample decided.</summary>
+    private void SendVerdicts(int room)
+    {
+        for (; room > 0 && _verdicts!.TryDequeue(out var verdict); room--)
+        {
+            _pending.Add(verdict, SampleStates.AwaitingSelection, DateTime.UtcNow);
+            ToSample(verdict);
+        }
+    }
+
+    /// <summary>After a start, or when nothing moved for RedriveAfter (unless the run is paused): lists every working
+    /// sample to be sent StartSample again (its step re-sent; in steps of the per-look bound), lets the current phase's
+    /// barrier messages go out again, and places the waves' cursor anew (a start that was lost is sent again). Returns
+    /// whether it re-drove; the step then ends with a new look.</summary>
     private bool RedriveIfStalled(RunObservation o)
     {
         var progress = $"{_phase}|{_offset}|" + string.Join(',', o.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
@@ -274,13 +349,8 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _lastProgress = now;
         _pending.Clear();
         _cursor = null;
-        _verdictsSent = false;
-        Step(async () =>
-        {
-            foreach (var id in await _services.Samples.ListIdsAsync(_runId, SampleStates.Working))
-                _sampleRegion.Tell(new StartSample(_runId, id));
-            return new RunStepDone(LookAgain: true);
-        }, fatal: false);
+        _verdicts = null;
+        Step(async () => new WorkingListed(await _services.Samples.ListIdsAsync(_runId, SampleStates.Working)), fatal: false);
         return true;
     }
 
@@ -302,22 +372,23 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         return new SelectionRanked(result, waiting);
     }, fatal: true);
 
-    private void SendVerdicts(SelectionRanked ranked)
+    /// <summary>Keeps the ranking's verdicts for the samples still waiting (sent at the next looks, in bounded steps)
+    /// once the threshold is persisted and mirrored.</summary>
+    private void Ranked(SelectionRanked ranked)
     {
         if (ranked.Result is not { } result)
         {
-            _verdictsSent = true;
+            _verdicts = new Queue<SelectionDecided>();
             Self.Tell(new RunStepDone(LookAgain: true));
             return;
         }
-        void Send()
+        void Keep()
         {
-            foreach (var id in ranked.Waiting)
+            _verdicts = new Queue<SelectionDecided>(ranked.Waiting.Select(id =>
             {
                 var decision = result.Decisions[id];
-                _sampleRegion.Tell(new SelectionDecided(_runId, id, decision.Rank, decision.Selected, result.Threshold));
-            }
-            _verdictsSent = true;
+                return new SelectionDecided(_runId, id, decision.Rank, decision.Selected, result.Threshold);
+            }));
             var threshold = _threshold;
             Step(async () =>
             {
@@ -325,11 +396,11 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
                 return new RunStepDone(LookAgain: true);
             }, fatal: false);
         }
-        if (_threshold is { } decided && decided.Equals(result.Threshold)) Send(); // Equals: NaN (nothing relabeled) too
+        if (_threshold is { } decided && decided.Equals(result.Threshold)) Keep(); // Equals: NaN (nothing relabeled) too
         else Persist(new ThresholdDecided(result.Threshold), e =>
         {
             Apply(e);
-            Send();
+            Keep();
         });
     }
 

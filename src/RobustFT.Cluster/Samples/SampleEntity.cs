@@ -26,6 +26,16 @@ namespace RobustFT.Cluster.Samples;
 /// request id, same cache key). Results that do not belong to the current state (duplicates, late, out of order) are
 /// ignored. There are no snapshots: a sample has at most a dozen small events, and a snapshot would add a write per
 /// sample to save reading them.
+/// <para>A journal that fails a write (its call timeout, its circuit breaker open) stops the entity: Akka.Persistence
+/// stops a persistent actor after <see cref="OnPersistFailure"/>, since whether the event was stored is unknown. Before it
+/// stops, the entity schedules the command it was persisting back to its shard after
+/// <see cref="SampleEntityOptions.PersistRetryAfter"/>; a new incarnation recovers whatever was stored and decides the
+/// command again — ignored if the event had been stored after all (a working state's recovery then sends the next
+/// request), persisted otherwise. A recovery that fails (the journal again) schedules a <see cref="StartSample"/> the
+/// same way: a working sample's new incarnation re-sends its request, a waiting one gets its barrier message again from
+/// the coordinator (which repeats a barrier message whose sample did not move). So a sample whose write failed goes on
+/// after a few seconds, not after the coordinator's re-drive of a stalled run; every step stays idempotent because
+/// <see cref="SampleJourney.Decide"/> ignores what the journal already holds.</para>
 /// </summary>
 public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
 {
@@ -43,6 +53,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     private RunContext? _run;
     private SampleRecord? _record;
     private bool _passivating;
+    private ISampleCommand? _persisting; // the command whose event is being persisted: sent back to the shard if the write fails
 
     public SampleEntity(string entityId, RuntimeServices services, IActorRef inference, IActorRef retriever)
     {
@@ -215,12 +226,37 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
             Context.Parent.Tell(command);
             return;
         }
+        _persisting = command;
         Persist(new Tagged(e, [_runTag]), _ =>
         {
+            _persisting = null;
             _record = SampleJourney.Apply(_record, e, _run!);
             Enter();
         });
     }
+
+    /// <summary>The write failed and Akka.Persistence stops the entity next: the command goes back to the shard after
+    /// the backoff, and a new incarnation decides it again on what the journal holds.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Warning("sample {0} of run {1}: journal write {2} failed ({3}); stopping, {4} goes back to the shard in {5}",
+            _sampleId, _runId, sequenceNr, cause.Message, _persisting?.GetType().Name ?? "nothing", _services.Entity.PersistRetryAfter);
+        if (_persisting is { } command) RetryLater(command);
+    }
+
+    /// <summary>The recovery failed (the journal) and Akka.Persistence stops the entity next: the messages stashed
+    /// meanwhile are lost, so a StartSample goes to the shard after the backoff (a working sample re-sends its request).</summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        _log.Warning("sample {0} of run {1}: recovery failed ({2}); stopping, StartSample goes to the shard in {3}",
+            _sampleId, _runId, reason.Message, _services.Entity.PersistRetryAfter);
+        RetryLater(new StartSample(_runId, _sampleId));
+    }
+
+    /// <summary>Sends <paramref name="command"/> to the shard after the backoff (the scheduler's, not the entity's timers,
+    /// which stop with it), from this entity as a handed-back message is.</summary>
+    private void RetryLater(ISampleCommand command) =>
+        Context.System.Scheduler.ScheduleTellOnce(_services.Entity.PersistRetryAfter, Context.Parent, command, Self);
 
     /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
     /// terminal one passivates once the messages already waiting for it are handled.</summary>

@@ -1,5 +1,7 @@
 namespace RobustFT.Cluster.Samples;
 
-/// <summary>Sample entity settings (config <c>robustft.cluster.request-timeout</c>).</summary>
+/// <summary>Sample entity settings (config <c>robustft.cluster.request-timeout</c>, <c>robustft.cluster.persist-retry-after</c>).</summary>
 /// <param name="RequestTimeout">A request without a result for this long is sent again (same id, same cache key).</param>
-public sealed record SampleEntityOptions(TimeSpan RequestTimeout);
+/// <param name="PersistRetryAfter">An entity whose journal write failed stops; after this long its shard gets the
+/// message again (or a StartSample, when its recovery failed), and a new incarnation recovers and goes on.</param>
+public sealed record SampleEntityOptions(TimeSpan RequestTimeout, TimeSpan PersistRetryAfter);

@@ -8,11 +8,25 @@ namespace RobustFT.Cluster.Workers;
 
 /// <summary>A sample node's retriever: answers a <see cref="RetrieveRequest"/> with the k clean samples most similar to
 /// the noisy one (cosine, over the run's <see cref="CleanIndex"/> from the read model), or an empty list when the run
-/// has no clean sample (the sample relabels zero-shot). A request that cannot be answered for a reason outside the
-/// request (the store) is not answered: the sample re-sends it.</summary>
+/// has no clean sample (the sample relabels zero-shot).
+/// <para>Everything happens in the actor, one step at a time, so memory and CPU stay bounded when a barrier releases
+/// thousands of samples at once: a run's index is loaded once (off the actor, piped back); requests that arrive
+/// meanwhile wait in the actor's queue for that run; then the waiting requests are answered in arrival order,
+/// <see cref="AnswersPerTurn"/> per message, so requests of other runs and new ones interleave. A load that fails (the
+/// store) answers nothing: the waiting samples re-send after their request timeout, and the next request loads
+/// again.</para>
+/// <code>
+///  (no index) ─request─► Loading (requests queue) ─loaded─► Loaded: answer the queue in order, AnswersPerTurn a turn
+///                                                  └failed─► (no index); queued requests dropped, re-sent by the samples
+/// </code>
+/// </summary>
 public sealed class Retriever : ReceiveActor
 {
+    /// <summary>Requests answered per message: a kNN over a few thousand vectors each, a few milliseconds a batch.</summary>
+    public const int AnswersPerTurn = 32;
+
     private readonly CleanIndex _index;
+    private readonly Dictionary<string, RunRetrievals> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
@@ -21,12 +35,30 @@ public sealed class Retriever : ReceiveActor
         _index = new CleanIndex(services.Samples);
         Receive<RetrieveRequest>(request =>
         {
-            var requester = Sender;
-            RetrieveAsync(request, _stopping.Token).ContinueWith(t =>
+            if (!_runs.TryGetValue(request.RunId, out var run)) run = Load(request.RunId);
+            run.Waiting.Enqueue((request, Sender));
+            if (run.Clean is not null && run.Waiting.Count == 1) Self.Tell(new AnswerWaiting(request.RunId));
+        });
+        Receive<CleanIndexLoaded>(loaded =>
+        {
+            var run = _runs[loaded.RunId];
+            if (loaded.Clean is null)
             {
-                if (t.IsCompletedSuccessfully) requester.Tell(t.Result);
-                else if (!t.IsCanceled) _log.Error(t.Exception, "retrieving for sample {0} of run {1} failed; it runs again when re-sent", request.SampleId, request.RunId);
-            }, TaskScheduler.Default);
+                _log.Error(loaded.Error, "run {0}: loading the clean index failed; {1} waiting requests run again when re-sent",
+                    loaded.RunId, run.Waiting.Count);
+                _runs.Remove(loaded.RunId);
+                return;
+            }
+            _log.Info("run {0}: clean index loaded ({1} clean samples, {2} requests waiting)", loaded.RunId, loaded.Clean.Count, run.Waiting.Count);
+            run.Clean = loaded.Clean;
+            if (run.Waiting.Count > 0) Self.Tell(new AnswerWaiting(loaded.RunId));
+        });
+        Receive<AnswerWaiting>(answer =>
+        {
+            var run = _runs[answer.RunId];
+            for (var i = 0; i < AnswersPerTurn && run.Waiting.TryDequeue(out var waiting); i++)
+                waiting.Requester.Tell(Retrieve(waiting.Request, run.Clean!));
+            if (run.Waiting.Count > 0) Self.Tell(answer);
         });
     }
 
@@ -38,9 +70,18 @@ public sealed class Retriever : ReceiveActor
         _stopping.Dispose();
     }
 
-    private async Task<RetrieveCompleted> RetrieveAsync(RetrieveRequest request, CancellationToken ct)
+    private RunRetrievals Load(string runId)
     {
-        var clean = await _index.GetAsync(request.RunId, ct);
+        var run = new RunRetrievals();
+        _runs[runId] = run;
+        _index.LoadAsync(runId, _stopping.Token).PipeTo(Self,
+            success: clean => new CleanIndexLoaded(runId, clean, null),
+            failure: e => new CleanIndexLoaded(runId, null, e));
+        return run;
+    }
+
+    private static RetrieveCompleted Retrieve(RetrieveRequest request, IReadOnlyList<(string Id, float[] Vector)> clean)
+    {
         if (clean.Count == 0) return new RetrieveCompleted(request.RunId, request.SampleId, [], null); // zero-shot
         try
         {

@@ -41,6 +41,9 @@ public sealed class ConfigurationDefaultsTests
     [InlineData("robustft.inference.generator.max-new-tokens.review", "Budgets")]
     [InlineData("robustft.inference.batching.max-wait", "Worker")]
     [InlineData("robustft.coordinator.redrive-after", "Coordinator")]
+    [InlineData("robustft.coordinator.release-per-look", "Coordinator")]
+    [InlineData("robustft.coordinator.resend-after", "Coordinator")]
+    [InlineData("robustft.cluster.persist-retry-after", "Entity")]
     [InlineData("robustft.cluster.shards", "Cluster")]
     [InlineData("robustft.cluster.stable-after", "Cluster")]
     [InlineData("robustft.cluster.status-timeout", "StatusTimeout")]
@@ -64,12 +67,22 @@ public sealed class ConfigurationDefaultsTests
             "Worker" => () => cfg.Worker(),
             "Coordinator" => () => cfg.Coordinator(),
             "Cluster" => () => cfg.Cluster(),
+            "Entity" => () => cfg.Entity(),
             "StatusTimeout" => () => cfg.StatusTimeout(),
             "StaleAfter" => () => cfg.StaleAfter(),
             "Prompts" => () => cfg.Prompts(),
             _ => throw new ArgumentOutOfRangeException(nameof(section)),
         };
         var e = Assert.Throws<UsageException>(read);
+        Assert.Contains(key, e.Message);
+    }
+
+    [Theory]
+    [InlineData("robustft.coordinator.release-per-look")]
+    [InlineData("robustft.coordinator.max-live-samples")]
+    public void A_wave_or_per_look_bound_below_one_is_an_error_naming_the_key(string key)
+    {
+        var e = Assert.Throws<UsageException>(() => Load(null, $"{key}=0").Coordinator());
         Assert.Contains(key, e.Message);
     }
 

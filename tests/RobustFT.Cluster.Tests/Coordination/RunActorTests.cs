@@ -182,14 +182,91 @@ public sealed class RunActorTests() : JournalTestKit(TestDatabase.CreateSqlite()
         File.Delete(blocked);
     }
 
+    [Fact]
+    public async Task Starts_IndexReady_and_verdicts_go_out_at_most_ReleasePerLook_per_look_and_every_sample_gets_each_of_its_messages_once()
+    {
+        var looks = new LookLog();
+        var run = await StartAsync(11, CoordinationServices.Fast(releasePerLook: 3), method: ShippedDefaults.Config.Method() with { Beta = 0.5 }, looks: looks);
+        var all = CoordinationServices.Samples(11).Select(s => s.Id).ToList();
+        var noisy = all.Skip(1).ToList();
+
+        Assert.Equal(all, run.Region.ReceiveN(11, Wait).Cast<StartSample>().Select(m => m.SampleId).Order());
+        await run.Samples.DriveAsync("s001", SampleStates.Clean);
+        foreach (var id in noisy) await run.Samples.DriveAsync(id, SampleStates.AwaitingIndex, noisy: true);
+        Assert.Equal(noisy, run.Region.ReceiveN(10, Wait).Cast<IndexReady>().Select(m => m.SampleId).Order());
+        foreach (var (id, i) in noisy.Select((id, i) => (id, i)))
+            await run.Samples.DriveAsync(id, SampleStates.AwaitingSelection, noisy: true, entropy: 0.1 * (i + 1));
+        Assert.Equal(noisy, run.Region.ReceiveN(10, Wait).Cast<SelectionDecided>().Select(m => m.SampleId).Order());
+        run.Region.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+        var perLook = looks.SentPerLook;
+        Assert.All(perLook, sent => Assert.InRange(sent, 1, 3));
+        Assert.Equal(31, perLook.Sum());
+        Assert.True(perLook.Count >= 4 + 4 + 4, $"{perLook.Count} looks sent the 31 messages: {string.Join(", ", perLook)}");
+    }
+
+    [Fact]
+    public async Task IndexReady_counts_as_live_so_a_barrier_never_has_more_than_MaxLiveSamples_released_and_not_yet_retrieving()
+    {
+        var run = await StartAsync(9, CoordinationServices.Fast(maxLiveSamples: 4, releasePerLook: 3));
+        var started = new List<string>();
+        while (started.Count < 9)
+        {
+            var id = run.Region.ExpectMsg<StartSample>(Wait).SampleId;
+            started.Add(id);
+            await run.Samples.DriveAsync(id, id == "s001" ? SampleStates.Clean : SampleStates.AwaitingIndex, noisy: id != "s001");
+        }
+
+        var released = run.Region.ReceiveN(4, Wait).Cast<IndexReady>().Select(m => m.SampleId).ToList();
+        run.Region.ExpectNoMsg(TimeSpan.FromMilliseconds(800)); // four released, none retrieving yet: no room
+        await run.Samples.DriveAsync(released[0], SampleStates.Retrieving, noisy: true);
+        await run.Samples.DriveAsync(released[1], SampleStates.AwaitingSelection, noisy: true);
+        var next = run.Region.ReceiveN(1, Wait).Cast<IndexReady>().Select(m => m.SampleId).ToList(); // one left the waves
+        run.Region.ExpectNoMsg(TimeSpan.FromMilliseconds(800));
+        Assert.Empty(released.Intersect(next));
+    }
+
+    [Fact]
+    public async Task A_restarted_run_actor_re_drives_its_working_samples_at_most_ReleasePerLook_per_look()
+    {
+        var looks = new LookLog();
+        var run = await StartAsync(7, CoordinationServices.Fast(releasePerLook: 2), looks: looks);
+        run.Region.ReceiveN(7, Wait);
+        foreach (var id in CoordinationServices.Samples(7).Select(s => s.Id)) await run.Samples.DriveAsync(id, SampleStates.Reasoning);
+        var before = looks.SentPerLook.Count;
+
+        await RestartAsync(run);
+        Assert.Equal(CoordinationServices.Samples(7).Select(s => s.Id), run.Region.ReceiveN(7, Wait).Cast<StartSample>().Select(m => m.SampleId).Order());
+        run.Region.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        var redrive = looks.SentPerLook.Skip(before).ToList();
+        Assert.Equal([2, 2, 2, 1], redrive);
+    }
+
+    [Fact]
+    public async Task A_barrier_message_whose_sample_did_not_move_for_ResendAfter_is_sent_again_and_one_whose_sample_moved_is_not()
+    {
+        var run = await StartAsync(3, CoordinationServices.Fast(resendAfter: TimeSpan.FromSeconds(3)));
+        run.Region.ReceiveN(3, Wait);
+        await run.Samples.DriveAsync("s001", SampleStates.Clean);
+        await run.Samples.DriveAsync("s002", SampleStates.AwaitingIndex, noisy: true);
+        await run.Samples.DriveAsync("s003", SampleStates.AwaitingIndex, noisy: true);
+        Assert.Equal(["s002", "s003"], run.Region.ReceiveN(2, Wait).Cast<IndexReady>().Select(m => m.SampleId).Order());
+        await run.Samples.DriveAsync("s002", SampleStates.Retrieving, noisy: true); // s003's entity lost its IndexReady
+
+        Assert.Equal(["s003", "s003"], run.Region.ReceiveN(2, Wait).Cast<IndexReady>().Select(m => m.SampleId));
+        await run.Samples.DriveAsync("s003", SampleStates.Retrieving, noisy: true);
+        run.Region.ExpectNoMsg(TimeSpan.FromSeconds(4));
+    }
+
     private sealed record StartedRun(RuntimeServices Services, string RunId, JournalSamples Samples, TestProbe Region)
     {
         public IActorRef Actor { get; set; } = ActorRefs.Nobody;
     }
 
-    private async Task<StartedRun> StartAsync(int samples, CoordinatorOptions? options = null, MethodOptions? method = null, string? outputDirectory = null)
+    private async Task<StartedRun> StartAsync(int samples, CoordinatorOptions? options = null, MethodOptions? method = null, string? outputDirectory = null,
+        LookLog? looks = null)
     {
-        var services = await CoordinationServices.CreateAsync(Db, options ?? CoordinationServices.Fast());
+        var services = await CoordinationServices.CreateAsync(Db, options ?? CoordinationServices.Fast(), looks);
         var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(samples), method: method, outputDirectory: outputDirectory);
         var run = new StartedRun(services, runId, new JournalSamples(Sys, runId, await services.Catalog.GetAsync(runId)), CreateTestProbe());
         run.Actor = Sys.ActorOf(RunActor.Props(services, runId, run.Region.Ref, JournalConfig.ReadJournalPluginId));

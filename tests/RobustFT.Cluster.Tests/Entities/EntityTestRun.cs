@@ -32,7 +32,8 @@ public sealed class EntityTestRun : IAsyncDisposable
 
     public string RunId => Run.Settings.RunId;
 
-    public static async Task<EntityTestRun> CreateAsync(MethodOptions? method = null, TimeSpan? requestTimeout = null, string? directory = null)
+    public static async Task<EntityTestRun> CreateAsync(MethodOptions? method = null, TimeSpan? requestTimeout = null, string? directory = null,
+        TimeSpan? persistRetryAfter = null)
     {
         directory ??= NewDirectory();
         var db = new SqliteConnectionFactory(Path.Combine(directory, "robustft.db"));
@@ -42,7 +43,11 @@ public sealed class EntityTestRun : IAsyncDisposable
         await store.CreateOrGetAsync(settings);
         await store.InsertSamplesAsync(settings.RunId, TestSamples.Arc);
         var defaults = ShippedDefaults.Config;
-        var entity = requestTimeout is { } timeout ? defaults.Entity() with { RequestTimeout = timeout } : defaults.Entity();
+        var entity = defaults.Entity() with
+        {
+            RequestTimeout = requestTimeout ?? defaults.Entity().RequestTimeout,
+            PersistRetryAfter = persistRetryAfter ?? defaults.Entity().PersistRetryAfter,
+        };
         var catalog = new RunCatalog(store);
         var services = new RuntimeServices(store, new SampleReadModel(db), catalog, new InferenceCache(db), new RunControl(store), new WorkerMetrics(),
             entity, defaults.Coordinator(), defaults.Worker(), NullLoggerFactory.Instance);

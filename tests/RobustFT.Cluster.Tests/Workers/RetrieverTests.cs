@@ -2,6 +2,7 @@ using Akka.Actor;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Workers;
+using RobustFT.Core.Method;
 using Xunit.Abstractions;
 
 namespace RobustFT.Cluster.Tests.Workers;
@@ -60,5 +61,32 @@ public sealed class RetrieverTests(ITestOutputHelper output) : WorkerActorTestKi
 
         Assert.Empty(result.NeighbourIds);
         Assert.Contains("dimensions", result.Error);
+    }
+
+    [Fact]
+    public async Task Many_requests_are_answered_each_once_in_arrival_order_with_one_index_load()
+    {
+        var clean = Enumerable.Range(0, 60)
+            .Select(i => Record("run1", $"c{i:D2}", SampleStates.Clean, MathF.Cos(i * 0.1f), MathF.Sin(i * 0.1f), i % 3)).ToList();
+        await Store.Database.Samples.SaveAsync("run1", clean, offset: clean.Count);
+        var retriever = Sys.ActorOf(Retriever.Props(Store.Services()));
+        var requests = Enumerable.Range(0, 3 * Retriever.AnswersPerTurn + 5)
+            .Select(i => new RetrieveRequest("run1", $"n{i:D3}", [MathF.Cos(i * 0.37f), MathF.Sin(i * 0.37f), i % 2], 4)).ToList();
+
+        EventFilter.Info(contains: "clean index loaded").ExpectOne(() =>
+        {
+            foreach (var request in requests) retriever.Tell(request);
+        });
+        var answers = ReceiveN(requests.Count).Cast<RetrieveCompleted>().ToList();
+        EventFilter.Info(contains: "clean index loaded").Expect(0, () =>
+        {
+            retriever.Tell(requests[0]);
+            Assert.Equal(requests[0].SampleId, ExpectMsg<RetrieveCompleted>().SampleId);
+        });
+
+        Assert.Equal(requests.Select(r => r.SampleId), answers.Select(a => a.SampleId));
+        var index = clean.OrderBy(c => c.SampleId, StringComparer.Ordinal).Select(c => (c.SampleId, c.Embedding!)).ToList();
+        Assert.All(requests.Zip(answers), pair =>
+            Assert.Equal(NearestNeighbours.TopK(pair.Item1.SampleId, pair.Item1.Vector, index, 4), pair.Item2.NeighbourIds));
     }
 }
