@@ -23,7 +23,9 @@ passed=0 failed=0 skipped=0 status=0
 log="$(mktemp)"
 for project in tests/*.Tests/*.csproj; do
   dir="$(dirname "$project")"
-  if ! find "$dir" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' | grep -q .; then continue; fi
+  # -print -quit, not `| grep -q .`: under pipefail grep's early exit fails find with SIGPIPE once a project has many
+  # files, and the project would be skipped silently.
+  if [ -z "$(find "$dir" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then continue; fi
   echo "-- $(basename "$dir")"
   if ! dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log"; then status=1; fi
   line="$(grep -E '(Passed|Failed)!  - Failed: ' "$log" | tail -n 1 || true)"

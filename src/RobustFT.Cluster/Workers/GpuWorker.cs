@@ -29,6 +29,13 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     /// <summary>Requests taken and not yet answered, by request id, with everyone waiting for each.</summary>
     private readonly Dictionary<string, List<IActorRef>> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>Embeddings of the same text in flight under another request id (duplicate questions in a dataset): they
+    /// wait for the first one's vector instead of running again, by the first one's request id.</summary>
+    private readonly Dictionary<string, (string Text, List<(EmbedRequest Request, IActorRef Requester)> Waiting)> _sameText = new(StringComparer.Ordinal);
+
+    /// <summary>The request id computing each text's embedding now.</summary>
+    private readonly Dictionary<string, string> _embeddingOf = new(StringComparer.Ordinal);
+
     /// <summary>Requests taken since the last <see cref="DrainArrived"/>.</summary>
     private readonly List<IInferenceRequest> _arrived = [];
 
@@ -47,7 +54,7 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         Receive<EmbedRequest>(Accept);
         Receive<DrainArrived>(_ => ServeArrived());
         Receive<InferenceServed>(Answer);
-        Receive<InferenceDropped>(m => { foreach (var id in m.RequestIds) _inFlight.Remove(id); });
+        Receive<InferenceDropped>(m => { foreach (var id in m.RequestIds) Forget(id); });
         Receive<PublishWorkerStatus>(_ => PublishStatus());
     }
 
@@ -74,6 +81,16 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         {
             if (!waiting.Contains(Sender)) waiting.Add(Sender);
             return;
+        }
+        if (request is EmbedRequest embed)
+        {
+            if (_embeddingOf.TryGetValue(embed.Text, out var leader))
+            {
+                _sameText[leader].Waiting.Add((embed, Sender));
+                return;
+            }
+            _embeddingOf[embed.Text] = embed.RequestId;
+            _sameText[embed.RequestId] = (embed.Text, []);
         }
         _inFlight[request.RequestId] = [Sender];
         _arrived.Add(request);
@@ -115,7 +132,24 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
             if (!_inFlight.Remove(result.RequestId, out var waiting)) continue;
             _requests++;
             foreach (var requester in waiting) requester.Tell(result, Self);
+            if (result is EmbedCompleted vector && _sameText.Remove(result.RequestId, out var same))
+            {
+                _embeddingOf.Remove(same.Text);
+                foreach (var (request, requester) in same.Waiting)
+                {
+                    _requests++;
+                    requester.Tell(vector with { RequestId = request.RequestId, RunId = request.RunId, SampleId = request.SampleId, FromCache = vector.Error is null }, Self);
+                }
+            }
         }
+    }
+
+    /// <summary>A request served by nobody (its store write failed): it and the same-text embeddings waiting for it run
+    /// again when their samples re-send them.</summary>
+    private void Forget(string requestId)
+    {
+        _inFlight.Remove(requestId);
+        if (_sameText.Remove(requestId, out var same)) _embeddingOf.Remove(same.Text);
     }
 
     private void PublishStatus()

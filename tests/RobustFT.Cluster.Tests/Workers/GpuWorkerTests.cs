@@ -179,6 +179,25 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
     }
 
     [Fact]
+    public async Task Samples_with_the_same_question_in_flight_share_one_embedding_and_each_gets_its_own_answer()
+    {
+        var embedder = new HashEmbedder();
+        var worker = Worker(Store.Services(embedder: embedder));
+        var twin = InferenceRequests.Embed(Run, "s2") with { Text = InferenceRequests.Embed(Run, "s1").Text };
+
+        worker.Tell(InferenceRequests.Embed(Run, "s1"));
+        worker.Tell(twin);
+        var answers = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
+
+        // Computed once and counted once, however the two requests were batched: a run's model calls do not depend on timing.
+        Assert.Equal(1, embedder.Texts);
+        Assert.Equal(new[] { "s1", "s2" }, answers.Keys.Order());
+        Assert.Equal(twin.RequestId, answers["s2"].RequestId);
+        Assert.Equal(answers["s1"].Vector, answers["s2"].Vector);
+        Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
+    }
+
+    [Fact]
     public void The_worker_publishes_its_status_on_the_worker_topic()
     {
         DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(GpuWorker.Topic, TestActor));
