@@ -120,25 +120,33 @@ public sealed class InferenceServer(RuntimeServices services)
         await AnswerHitsAsync(runId, hits, answer, ct);
         if (misses.Count == 0) return;
 
+        // Each text is its own submission: the gate still batches them into encoder calls, and a call that fails (e.g. a
+        // server's malformed answer) faults exactly the samples whose texts were in it.
+        var outcomes = await Task.WhenAll(misses.Select(async i =>
+        {
+            try
+            {
+                return (Vector: (await gate.EmbedAsync([requests[i].Text], ct))[0], Error: (string?)null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (Vector: (float[]?)null, Error: e.Message);
+            }
+        }));
         var results = new List<IInferenceResult>(misses.Count);
         var fresh = new List<KeyValuePair<string, float[]>>();
-        try
+        for (var j = 0; j < misses.Count; j++)
         {
-            var vectors = await gate.EmbedAsync(misses.Select(i => requests[i].Text).ToList(), ct);
-            for (var j = 0; j < misses.Count; j++)
+            var r = requests[misses[j]];
+            if (outcomes[j].Vector is { } vector)
             {
-                var r = requests[misses[j]];
-                fresh.Add(new(keys[misses[j]], vectors[j]));
-                results.Add(new EmbedCompleted(r.RequestId, r.RunId, r.SampleId, vectors[j], false, null));
+                fresh.Add(new(keys[misses[j]], vector));
+                results.Add(new EmbedCompleted(r.RequestId, r.RunId, r.SampleId, vector, false, null));
             }
+            else results.Add(Failed(r, outcomes[j].Error!));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The encoder failed for this call (e.g. a server's malformed answer): its samples fault with the reason.
-            _logger.LogWarning("embedding {Count} texts of run {RunId} failed: {Error}", misses.Count, runId, e.Message);
-            results.AddRange(misses.Select(i => Failed(requests[i], e.Message)));
-            fresh.Clear();
-        }
+        foreach (var error in outcomes.Where(o => o.Error is not null).Select(o => o.Error).Distinct())
+            _logger.LogWarning("embedding texts of run {RunId} failed: {Error}", runId, error);
         await services.Cache.PutManyAsync(fresh, ct);
         await AnswerFreshAsync(runId, results, fresh.Count, 0, answer, ct);
     }
