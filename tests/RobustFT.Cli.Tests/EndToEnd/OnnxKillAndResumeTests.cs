@@ -34,7 +34,9 @@ public sealed class OnnxKillAndResumeTests(OnnxKillAndResumeTests.Baseline basel
             await StoreProbe.WaitUntilAsync(output, process, $"kill point {killPoint}", (run, n) => killPoint switch
             {
                 "during-detection" => run.Phase == RunPhase.Detecting && n(SampleStates.AwaitingIndex) >= 20,
-                "during-relabeling" => run.Phase == RunPhase.Retrieving && n(SampleStates.AwaitingSelection) >= 20,
+                // As soon as relabeling has finished a first sample: the whole phase is the window (the tiny models relabel
+                // 150 samples in a few seconds on an idle machine).
+                "during-relabeling" => run.Phase == RunPhase.Retrieving && n(SampleStates.AwaitingSelection) >= 1,
                 _ => throw new ArgumentOutOfRangeException(nameof(killPoint)),
             });
             process.Kill(entireProcessTree: true); // SIGKILL
