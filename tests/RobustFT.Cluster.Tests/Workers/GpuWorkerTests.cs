@@ -198,6 +198,47 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
     }
 
     [Fact]
+    public async Task An_embedding_sent_again_while_it_waits_for_a_same_text_one_is_answered_once()
+    {
+        var embedder = new HashEmbedder();
+        var worker = Worker(Store.Services(embedder: embedder));
+        var twin = InferenceRequests.Embed(Run, "s2") with { Text = InferenceRequests.Embed(Run, "s1").Text };
+
+        worker.Tell(InferenceRequests.Embed(Run, "s1"));
+        worker.Tell(twin);
+        worker.Tell(twin); // the sample's retry, before the shared vector came back
+        var answers = ReceiveN(2).Cast<EmbedCompleted>().ToList();
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(["s1", "s2"], answers.Select(a => a.SampleId).Order());
+        Assert.Equal(1, embedder.Texts);
+        Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
+    }
+
+    [Fact]
+    public async Task A_failed_encoder_call_fails_the_embedding_and_its_same_text_twin_and_the_text_runs_again_when_sent_again()
+    {
+        var embedder = new HashEmbedder();
+        var worker = Worker(Store.Services(embedder: embedder));
+        var first = InferenceRequests.Embed(Run, "s1");
+        var twin = InferenceRequests.Embed(Run, "s2") with { Text = first.Text };
+        embedder.FailingTexts.Add(first.Text);
+
+        worker.Tell(first);
+        worker.Tell(twin);
+        var failed = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
+        embedder.FailingTexts.Clear();
+        worker.Tell(twin);
+        var again = ExpectMsg<EmbedCompleted>();
+
+        Assert.All(failed.Values, r => Assert.Equal("malformed embedding response", r.Error));
+        Assert.All(failed.Values, r => Assert.False(r.FromCache));
+        Assert.Equal(twin.RequestId, failed["s2"].RequestId);
+        Assert.Equal((twin.RequestId, (string?)null, false), (again.RequestId, again.Error, again.FromCache));
+        Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
+    }
+
+    [Fact]
     public void The_worker_publishes_its_status_on_the_worker_topic()
     {
         DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(GpuWorker.Topic, TestActor));
