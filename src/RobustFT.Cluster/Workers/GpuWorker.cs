@@ -7,12 +7,13 @@ using RobustFT.Cluster.Hosting;
 namespace RobustFT.Cluster.Workers;
 
 /// <summary>
-/// One GPU worker: serves the <see cref="GenerateRequest"/>s and <see cref="EmbedRequest"/>s that dispatchers send it
-/// and answers each to its sender. Requests that are in its mailbox together are served as one batch (one cache query per
-/// run; <see cref="InferenceServer"/>), the node's gates batch the misses continuously. A request whose
+/// The GPU worker of one model device (<see cref="WorkerDevice"/>; a gpu node has one per device): serves the
+/// <see cref="GenerateRequest"/>s and <see cref="EmbedRequest"/>s that dispatchers send it and answers each to its
+/// sender. Requests that are in its mailbox together are served as one batch (one cache query per run;
+/// <see cref="InferenceServer"/>), its device's gates batch the misses continuously. A request whose
 /// <see cref="InFlightInference.KeyOf">de-duplication key</see> is already in flight (the same request re-sent, or an
-/// embedding of the same text) joins it: every requester gets the one result.
-/// Publishes its <see cref="WorkerStatus"/> on <see cref="Topic"/> at start and every status interval, which is how
+/// embedding of the same text) joins it: every requester gets the one result. Publishes its <see cref="WorkerStatus"/>
+/// (device, model, queue, batch fill, throughput) on <see cref="Topic"/> at start and every status interval, which is how
 /// dispatchers find it and learn its <see cref="WorkerOptions.Capacity"/>.
 /// </summary>
 public sealed class GpuWorker : ReceiveActor, IWithTimers
@@ -21,7 +22,7 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     public const string Topic = "robustft.workers";
 
     private readonly RuntimeServices _services;
-    private readonly string _device;
+    private readonly WorkerDevice _device;
     private readonly TimeSpan _statusInterval;
     private readonly InferenceServer _server;
     private readonly CancellationTokenSource _stopping = new();
@@ -38,12 +39,12 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     private long _requests;
     private (DateTimeOffset At, long Tokens) _lastStatus = (DateTimeOffset.UtcNow, 0);
 
-    public GpuWorker(RuntimeServices services, string device, TimeSpan statusInterval)
+    public GpuWorker(RuntimeServices services, WorkerDevice device, TimeSpan statusInterval)
     {
         _services = services;
         _device = device;
         _statusInterval = statusInterval;
-        _server = new InferenceServer(services);
+        _server = new InferenceServer(services, device);
 
         Receive<GenerateRequest>(Accept);
         Receive<EmbedRequest>(Accept);
@@ -56,7 +57,7 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(RuntimeServices services, string device, TimeSpan statusInterval) =>
+    public static Props Props(RuntimeServices services, WorkerDevice device, TimeSpan statusInterval) =>
         Akka.Actor.Props.Create(() => new GpuWorker(services, device, statusInterval));
 
     protected override void PreStart()
@@ -141,13 +142,13 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         _lastStatus = (now, _tokens);
         var status = new WorkerStatus(
             ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString(),
-            _device,
+            _device.Name,
             _services.ExecutionProvider,
-            _services.Generation?.ModelId ?? _services.Embedding?.ModelId ?? "",
+            _device.Generation?.ModelId ?? _device.Embedding?.ModelId ?? "",
             _services.Worker.Capacity,
             _inFlight.Count,
             tokensPerSecond,
-            _services.Metrics.Snapshot().AverageBatch,
+            _device.Generation?.AverageBatch ?? 0,
             _tokens,
             _requests,
             now);

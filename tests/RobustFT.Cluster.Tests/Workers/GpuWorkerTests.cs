@@ -17,7 +17,7 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
 
-    private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, "gpu:0", StatusInterval));
+    private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, services.Devices[0], StatusInterval));
 
     [Fact]
     public async Task Requests_that_arrive_while_the_model_runs_share_its_next_call()
@@ -30,7 +30,7 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
         worker.Tell(InferenceRequests.Generate(Run, "s1"));
         var first = await calls.NextAsync();
         foreach (var id in new[] { "s2", "s3", "s4" }) worker.Tell(InferenceRequests.Generate(Run, id));
-        AwaitCondition(() => services.Generation!.PendingRequests == 3);
+        AwaitCondition(() => services.Devices[0].Generation!.PendingRequests == 3);
         first.Answer();
         var second = await calls.NextAsync();
         second.Answer();
