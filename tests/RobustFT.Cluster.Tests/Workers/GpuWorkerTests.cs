@@ -19,6 +19,13 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
 
     private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, services.Devices[0], StatusInterval));
 
+    /// <summary>A worker whose device has only an encoder, and that encoder.</summary>
+    private (IActorRef Worker, HashEmbedder Embedder) EmbeddingWorker()
+    {
+        var embedder = new HashEmbedder();
+        return (Worker(Store.Services(embedder: embedder)), embedder);
+    }
+
     [Fact]
     public async Task Requests_that_arrive_while_the_model_runs_share_its_next_call()
     {
@@ -161,8 +168,7 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
     [Fact]
     public async Task Embeddings_are_served_by_the_encoder_once_and_then_from_the_cache()
     {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
+        var (worker, embedder) = EmbeddingWorker();
 
         worker.Tell(InferenceRequests.Embed(Run, "s1"));
         worker.Tell(InferenceRequests.Embed(Run, "s2"));
@@ -178,16 +184,18 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
         Assert.Equal(new InferenceTotals(2, 1, 0), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
-    [Fact]
-    public async Task Samples_with_the_same_question_in_flight_share_one_embedding_and_each_gets_its_own_answer()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)] // the duplicate's sample retries before the shared vector came back
+    public async Task Samples_with_the_same_question_in_flight_share_one_embedding_and_each_gets_its_own_answer_once(int duplicateSent)
     {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
-        var twin = InferenceRequests.Embed(Run, "s2") with { Text = InferenceRequests.Embed(Run, "s1").Text };
+        var (worker, embedder) = EmbeddingWorker();
+        var twin = InferenceRequests.EmbedDuplicate(Run, "s2", sameAs: "s1");
 
         worker.Tell(InferenceRequests.Embed(Run, "s1"));
-        worker.Tell(twin);
+        for (var i = 0; i < duplicateSent; i++) worker.Tell(twin);
         var answers = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         // Computed once and counted once, however the two requests were batched: a run's model calls do not depend on timing.
         Assert.Equal(1, embedder.Texts);
@@ -198,30 +206,11 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
     }
 
     [Fact]
-    public async Task An_embedding_sent_again_while_it_waits_for_a_same_text_one_is_answered_once()
-    {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
-        var twin = InferenceRequests.Embed(Run, "s2") with { Text = InferenceRequests.Embed(Run, "s1").Text };
-
-        worker.Tell(InferenceRequests.Embed(Run, "s1"));
-        worker.Tell(twin);
-        worker.Tell(twin); // the sample's retry, before the shared vector came back
-        var answers = ReceiveN(2).Cast<EmbedCompleted>().ToList();
-        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
-
-        Assert.Equal(["s1", "s2"], answers.Select(a => a.SampleId).Order());
-        Assert.Equal(1, embedder.Texts);
-        Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
-    }
-
-    [Fact]
     public async Task A_failed_encoder_call_fails_the_embedding_and_its_same_text_twin_and_the_text_runs_again_when_sent_again()
     {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
+        var (worker, embedder) = EmbeddingWorker();
         var first = InferenceRequests.Embed(Run, "s1");
-        var twin = InferenceRequests.Embed(Run, "s2") with { Text = first.Text };
+        var twin = InferenceRequests.EmbedDuplicate(Run, "s2", sameAs: "s1");
         embedder.FailingTexts.Add(first.Text);
 
         worker.Tell(first);
