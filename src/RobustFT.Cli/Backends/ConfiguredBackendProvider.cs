@@ -23,7 +23,7 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
     public ModelBackends Create(RobustFtConfig config)
     {
         var (generator, encoder) = (Backend(config, GeneratorBackendKey), Backend(config, EncoderBackendKey));
-        return !generator && !encoder ? onnx.Create(config) : Mixed(config, generator, encoder, OnnxBackendProvider.Session(config));
+        return !generator && !encoder ? onnx.Create(config) : Mixed(config, generator, encoder, session: null);
     }
 
     /// <summary>Both on ONNX: one model set per configured device (<see cref="OnnxBackendProvider.PerDevice"/>). The
@@ -37,16 +37,17 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
         return OnnxBackendProvider.PerDevice(config, session => Mixed(config, generator, encoder, session));
     }
 
-    /// <summary>One model set with at least one model on the server; the ONNX one on <paramref name="session"/>.</summary>
-    private static ModelBackends Mixed(RobustFtConfig config, bool generator, bool encoder, SessionConfig session)
+    /// <summary>One model set with at least one model on the server; the ONNX one on <paramref name="session"/> (null:
+    /// the configured session, read only when an ONNX model is loaded).</summary>
+    private static ModelBackends Mixed(RobustFtConfig config, bool generator, bool encoder, SessionConfig? session)
     {
         var client = Client(config);
         ILanguageModel? languageModel = null;
         try
         {
             // The server's client is shared; the OpenAI generator owns it, else the OpenAI encoder.
-            languageModel = generator ? new OpenAiLanguageModel(client, OpenAiSettings.Model(config), ownsClient: true) : OnnxGenerator(config, session);
-            IEmbedder embedder = encoder ? new OpenAiEmbedder(client, EncoderModel(config), config.Worker().MaxBatchSize, ownsClient: !generator) : OnnxEncoder(config, session);
+            languageModel = generator ? new OpenAiLanguageModel(client, OpenAiSettings.Model(config), ownsClient: true) : OnnxGenerator(config, session ?? OnnxBackendProvider.Session(config));
+            IEmbedder embedder = encoder ? new OpenAiEmbedder(client, EncoderModel(config), config.Worker().MaxBatchSize, ownsClient: !generator) : OnnxEncoder(config, session ?? OnnxBackendProvider.Session(config));
             return new ModelBackends(languageModel, embedder);
         }
         catch
