@@ -82,7 +82,8 @@ public static class ClusterScalingBench
     private static async Task<ScalingMeasurement> MeasureAsync(
         PostgresServer postgres, ScalingOptions options, int gpuNodes, int slowNodes, BenchDataset data, string label, string work)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        // 20 minutes, or 2 minutes per 1,000 samples for large runs (a 100,000-sample run on a loaded 2-core machine).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(Math.Max(20, options.Samples / 500.0)));
         var ct = timeout.Token;
         var output = Path.Combine(work, label);
         Directory.CreateDirectory(output);
