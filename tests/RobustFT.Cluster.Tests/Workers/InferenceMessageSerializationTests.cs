@@ -7,7 +7,7 @@ namespace RobustFT.Cluster.Tests.Workers;
 
 /// <summary>The messages between sample nodes and GPU workers cross the network: each, as the dispatcher sends it,
 /// survives the actor system's serializer unchanged (lists of chat messages, decoding options, vectors, statuses).</summary>
-public sealed class InferenceMessageSerializationTests(ITestOutputHelper output) : TestKit(ClusterTestKit.Config, output: output)
+public sealed class InferenceMessageSerializationTests(ITestOutputHelper output) : TestKit(Serialization.SerializationHocon.With(ClusterTestKit.Config), output: output)
 {
     public static TheoryData<object> Messages => new()
     {
