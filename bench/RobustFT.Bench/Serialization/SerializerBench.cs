@@ -35,7 +35,7 @@ public static class SerializerBench
         {
             var project = system.Serialization.FindSerializerFor(message);
             if (project == newtonsoft) throw new InvalidOperationException($"{name} is not bound to the project's serializer");
-            foreach (var serializer in new[] { newtonsoft, project })
+            foreach (var serializer in new[] { project, newtonsoft })
             {
                 var r = Measure(serializer, message, iterations, rounds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -57,6 +57,8 @@ public static class SerializerBench
         double bestWrite = double.MaxValue, bestRead = double.MaxValue, allocated = double.MaxValue;
         for (var round = 0; round < rounds; round++)
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < iterations; i++) payload = serializer.ToBinary(message);
