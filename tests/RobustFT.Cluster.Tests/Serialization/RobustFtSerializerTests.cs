@@ -1,7 +1,5 @@
 using System.Runtime.Serialization;
 using System.Text;
-using Akka.Actor;
-using Akka.Configuration;
 using Akka.TestKit.Xunit2;
 using RobustFT.Cluster.Contracts;
 using RobustFT.Cluster.Runs;
@@ -23,6 +21,9 @@ public sealed class RobustFtSerializerTests(ITestOutputHelper output) : TestKit(
         foreach (var example in MessageExamples.All) data.Add(example);
         return data;
     }
+
+    /// <summary>The project's serializer as the actor system holds it.</summary>
+    private RobustFtSerializer Serializer => (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
 
     private object RoundTrip(object message)
     {
@@ -103,9 +104,7 @@ public sealed class RobustFtSerializerTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void An_unknown_manifest_fails_with_an_error_naming_it()
     {
-        var serializer = (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
-
-        var error = Assert.Throws<SerializationException>(() => serializer.FromBinary("{}"u8.ToArray(), "sample-teleported"));
+        var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary("{}"u8.ToArray(), "sample-teleported"));
 
         Assert.Contains("'sample-teleported'", error.Message);
     }
@@ -113,9 +112,7 @@ public sealed class RobustFtSerializerTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void A_bound_type_without_a_manifest_fails_with_an_error_naming_the_type()
     {
-        var serializer = (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
-
-        var error = Assert.Throws<SerializationException>(() => serializer.ToBinary(new UnregisteredMessage("x")));
+        var error = Assert.Throws<SerializationException>(() => Serializer.ToBinary(new UnregisteredMessage("x")));
 
         Assert.Contains(typeof(UnregisteredMessage).FullName!, error.Message);
         Assert.Contains(nameof(RobustFtManifests), error.Message);
@@ -124,9 +121,7 @@ public sealed class RobustFtSerializerTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void A_payload_that_does_not_fit_its_manifest_fails_with_an_error_naming_the_manifest()
     {
-        var serializer = (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
-
-        var error = Assert.Throws<SerializationException>(() => serializer.FromBinary("{\"rank\":\"high\"}"u8.ToArray(), "selection-recorded"));
+        var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary("{\"rank\":\"high\"}"u8.ToArray(), "selection-recorded"));
 
         Assert.Contains("'selection-recorded'", error.Message);
     }
@@ -134,21 +129,19 @@ public sealed class RobustFtSerializerTests(ITestOutputHelper output) : TestKit(
     [Fact]
     public void A_reader_skips_fields_it_does_not_know_and_defaults_the_ones_that_are_missing()
     {
-        var serializer = (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
         var newer = """{"rank":4,"selected":true,"threshold":"Infinity","reviewedBy":"a later version"}""";
         var older = """{"phase":"Detecting"}""";
 
-        Assert.Equal(new SelectionRecorded(4, true, double.PositiveInfinity), serializer.FromBinary(Encoding.UTF8.GetBytes(newer), "selection-recorded"));
-        Assert.Equal(new RunPhaseAdvanced(RunPhase.Detecting), serializer.FromBinary(Encoding.UTF8.GetBytes(older), "run-phase-advanced"));
+        Assert.Equal(new SelectionRecorded(4, true, double.PositiveInfinity), Serializer.FromBinary(Encoding.UTF8.GetBytes(newer), "selection-recorded"));
+        Assert.Equal(new RunPhaseAdvanced(RunPhase.Detecting), Serializer.FromBinary(Encoding.UTF8.GetBytes(older), "run-phase-advanced"));
     }
 
     [Fact]
     public void A_vector_written_as_json_numbers_reads_like_its_compact_form()
     {
-        var serializer = (RobustFtSerializer)Sys.Serialization.FindSerializerFor(new StartSample("r", "s"));
         var numbers = """{"vector":[0.5,-0.25,"NaN"],"error":null}""";
 
-        var back = (EmbeddingRecorded)serializer.FromBinary(Encoding.UTF8.GetBytes(numbers), "embedding-recorded");
+        var back = (EmbeddingRecorded)Serializer.FromBinary(Encoding.UTF8.GetBytes(numbers), "embedding-recorded");
 
         Assert.Equal([0.5f, -0.25f, float.NaN], back.Vector);
     }
