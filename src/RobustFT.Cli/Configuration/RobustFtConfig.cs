@@ -172,6 +172,12 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
         return n >= 1 ? n : throw new UsageException($"configuration key {key}: {n} is not at least 1");
     }
 
+    private int NotNegative(string key)
+    {
+        var n = _r.Int(key);
+        return n >= 0 ? n : throw new UsageException($"configuration key {key}: {n} is negative");
+    }
+
     /// <summary>Cluster formation (<c>robustft.cluster.*</c>).</summary>
     public ClusterFormation Cluster()
     {
@@ -203,7 +209,8 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     /// <summary>How long <c>robustft status</c> waits for a seed node's cluster view (<c>robustft.cluster.status-timeout</c>).</summary>
     public TimeSpan StatusTimeout() => _r.Duration("robustft.cluster.status-timeout");
 
-    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"), _r.Duration("robustft.cluster.persist-retry-after"));
+    public SampleEntityOptions Entity() => new(_r.Duration("robustft.cluster.request-timeout"), _r.Duration("robustft.cluster.persist-retry-after"),
+        NotNegative("robustft.cluster.waiting-entities-per-node"));
 
     /// <summary>The store: SQLite (in <paramref name="outputDirectory"/> unless a path is configured) or PostgreSQL.</summary>
     public IDbConnectionFactory Store(string? outputDirectory)

@@ -26,6 +26,9 @@ public sealed record RuntimeServices(
     /// <summary>The node's embedding gate (gpu role only).</summary>
     public EmbeddingGate? Embedding { get; init; }
 
+    /// <summary>The node's slots for sample entities waiting at a barrier in memory (<see cref="SampleEntityOptions.WaitingPerNode"/>).</summary>
+    public WaitingEntitySlots WaitingSlots { get; } = new();
+
     /// <summary>Execution provider of the node's models, for the worker status ("cpu", "cuda:0", "openai").</summary>
     public string ExecutionProvider { get; init; } = "cpu";
 }

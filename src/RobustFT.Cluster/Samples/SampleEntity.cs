@@ -19,13 +19,16 @@ namespace RobustFT.Cluster.Samples;
 ///  recovery: collect events ─► RecoveryCompleted ─► load the RunContext (commands stashed) ─► replay ─► behaviour
 ///
 ///  (not started) ─StartSample─► Working ─result─► Working … ─► AtBarrier ─IndexReady/SelectionDecided─► Working …
-///                                   │                             │ (passivates when idle)
+///                                   │                             │ (stays with a waiting slot, else passivates)
 ///                                   └─────────────────────────────┴──────────────► Finished (passivates)
 /// </code>
+/// An entity that reaches a barrier stays in memory while its node has a free waiting slot
+/// (<see cref="SampleEntityOptions.WaitingPerNode"/>, <see cref="WaitingEntitySlots"/>), so the barrier's message finds it
+/// live; beyond that it passivates and the message recovers it from the journal.
 /// A working state's request is sent on entry, again on <see cref="StartSample"/> and after the request timeout (same
 /// request id, same cache key). Results that do not belong to the current state (duplicates, late, out of order) are
 /// ignored. There are no snapshots: a sample has at most a dozen small events, and a snapshot would add a write per
-/// sample to save reading them.
+/// sample to save reading them; so recovery does not ask the snapshot store either (<see cref="Recovery"/>).
 /// <para>A journal that fails a write (its call timeout, its circuit breaker open) stops the entity: Akka.Persistence
 /// stops a persistent actor after <see cref="OnPersistFailure"/>, since whether the event was stored is unknown. Before it
 /// stops, the entity schedules the command it was persisting back to its shard after
@@ -53,6 +56,7 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     private RunContext? _run;
     private SampleRecord? _record;
     private bool _passivating;
+    private bool _holdsWaitingSlot;
     private ISampleCommand? _persisting; // the command whose event is being persisted: sent back to the shard if the write fails
 
     public SampleEntity(string entityId, RuntimeServices services, IActorRef inference, IActorRef retriever)
@@ -71,6 +75,10 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     public override string PersistenceId { get; }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Recovery replays the journal only: sample entities never save snapshots, and asking the snapshot store
+    /// would cost a query per start and recovery.</summary>
+    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
 
     /// <summary>
     /// The behaviour of each of the method's states, in one place:
@@ -258,8 +266,9 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
     private void RetryLater(ISampleCommand command) =>
         Context.System.Scheduler.ScheduleTellOnce(_services.Entity.PersistRetryAfter, Context.Parent, command, Self);
 
-    /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting or
-    /// terminal one passivates once the messages already waiting for it are handled.</summary>
+    /// <summary>Takes up the behaviour of the record's current state: a working state sends its request, a waiting one
+    /// keeps (or takes) a waiting slot or else passivates, a terminal one passivates; passivation comes once the messages
+    /// already waiting for the entity are handled.</summary>
     private void Enter()
     {
         var record = _record!;
@@ -268,17 +277,33 @@ public sealed class SampleEntity : UntypedPersistentActor, IWithTimers
         {
             case SampleBehaviour.Working:
                 Become(Working);
+                ReturnWaitingSlot();
                 Send();
                 break;
             case SampleBehaviour.AtBarrier:
                 Become(AtBarrier);
-                Self.Tell(new PassivateWhenIdle());
+                if (!_holdsWaitingSlot) _holdsWaitingSlot = _services.WaitingSlots.TryTake(_services.Entity.WaitingPerNode);
+                if (!_holdsWaitingSlot) Self.Tell(new PassivateWhenIdle());
                 break;
             case SampleBehaviour.Finished:
                 Become(Finished);
+                ReturnWaitingSlot();
                 Self.Tell(new PassivateWhenIdle());
                 break;
         }
+    }
+
+    protected override void PostStop()
+    {
+        ReturnWaitingSlot();
+        base.PostStop();
+    }
+
+    private void ReturnWaitingSlot()
+    {
+        if (!_holdsWaitingSlot) return;
+        _holdsWaitingSlot = false;
+        _services.WaitingSlots.Return();
     }
 
     private void RequestPassivation()

@@ -44,6 +44,7 @@ public sealed class ConfigurationDefaultsTests
     [InlineData("robustft.coordinator.release-per-look", "Coordinator")]
     [InlineData("robustft.coordinator.resend-after", "Coordinator")]
     [InlineData("robustft.cluster.persist-retry-after", "Entity")]
+    [InlineData("robustft.cluster.waiting-entities-per-node", "Entity")]
     [InlineData("robustft.cluster.shards", "Cluster")]
     [InlineData("robustft.cluster.stable-after", "Cluster")]
     [InlineData("robustft.cluster.status-timeout", "StatusTimeout")]
@@ -84,6 +85,14 @@ public sealed class ConfigurationDefaultsTests
     {
         var e = Assert.Throws<UsageException>(() => Load(null, $"{key}=0").Coordinator());
         Assert.Contains(key, e.Message);
+    }
+
+    [Fact]
+    public void A_negative_number_of_waiting_entities_is_an_error_naming_the_key_and_zero_passivates_them_all()
+    {
+        var e = Assert.Throws<UsageException>(() => Load(null, "robustft.cluster.waiting-entities-per-node=-1").Entity());
+        Assert.Contains("robustft.cluster.waiting-entities-per-node", e.Message);
+        Assert.Equal(0, Load(null, "robustft.cluster.waiting-entities-per-node=0").Entity().WaitingPerNode);
     }
 
     [Fact]

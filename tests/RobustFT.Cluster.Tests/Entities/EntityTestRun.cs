@@ -33,7 +33,7 @@ public sealed class EntityTestRun : IAsyncDisposable
     public string RunId => Run.Settings.RunId;
 
     public static async Task<EntityTestRun> CreateAsync(MethodOptions? method = null, TimeSpan? requestTimeout = null, string? directory = null,
-        TimeSpan? persistRetryAfter = null)
+        TimeSpan? persistRetryAfter = null, int waitingPerNode = 0)
     {
         directory ??= NewDirectory();
         var db = new SqliteConnectionFactory(Path.Combine(directory, "robustft.db"));
@@ -47,6 +47,7 @@ public sealed class EntityTestRun : IAsyncDisposable
         {
             RequestTimeout = requestTimeout ?? defaults.Entity().RequestTimeout,
             PersistRetryAfter = persistRetryAfter ?? defaults.Entity().PersistRetryAfter,
+            WaitingPerNode = waitingPerNode, // 0 unless a test asks: entities at a barrier passivate, as beyond the node's slots
         };
         var catalog = new RunCatalog(store);
         var services = new RuntimeServices(store, new SampleReadModel(db), catalog, new InferenceCache(db), new RunControl(store), new WorkerMetrics(),

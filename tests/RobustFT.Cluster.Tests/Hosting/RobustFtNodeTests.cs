@@ -1,9 +1,11 @@
+using Akka.Cluster.Sharding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Tests.Persistence;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Hosting;
 
@@ -26,6 +28,29 @@ public sealed class RobustFtNodeTests
         Assert.Equal("Up", member.Status);
         Assert.True(member.Reachable);
         Assert.True(member.Coordinator);
+    }
+
+    [Fact]
+    public async Task The_shipped_idle_passivation_of_sample_entities_reaches_sharding_and_outlasts_the_request_timeout()
+    {
+        await using var fixture = new NodeFixture();
+        var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
+
+        var idle = ClusterShardingSettings.Create(node.System).PassivateIdleEntityAfter;
+        Assert.Equal(TimeSpan.FromMinutes(30), idle); // Akka's own default is 120 s
+        Assert.True(idle > ShippedDefaults.Config.Entity().RequestTimeout);
+    }
+
+    [Fact]
+    public async Task The_shipped_journal_settings_reach_the_journal_plugin_over_the_store_s_connection()
+    {
+        await using var fixture = new NodeFixture();
+        var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
+
+        var journal = node.System.Settings.Config.GetConfig("akka.persistence.journal.sql");
+        Assert.Equal("parameterized", journal.GetString("tagtable-asqueryable-insert-mode"));
+        Assert.Equal(TimeSpan.FromSeconds(30), journal.GetTimeSpan("circuit-breaker.call-timeout"));
+        Assert.Contains(fixture.DatabasePath, journal.GetString("connection-string"));
     }
 
     [Fact]
