@@ -8,6 +8,7 @@ using RobustFT.Cluster.Runs.Events;
 using RobustFT.Cluster.Samples.Events;
 using RobustFT.Cluster.Serialization;
 using RobustFT.Cluster.Tests.Coordination;
+using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Serialization;
 
@@ -49,9 +50,12 @@ public sealed class OldJournalCompatibilityTests : IAsyncLifetime
 
     private static readonly object[] NewRunEvents = [new ThresholdDecided(double.PositiveInfinity), new RunPhaseAdvanced(RunPhase.Failed, "export failed")];
 
-    private Config OldConfig => ConfigurationFactory.ParseString(JournalConfig.For(_db));
+    /// <summary>The journal without the project's bindings: every event through Akka's default serializer.</summary>
+    private string OldHocon => "akka.loglevel = WARNING\n" + SqlJournalHocon.For($"Data Source={DatabasePath}", "SQLite.MS");
 
-    private Config NewConfig => ConfigurationFactory.ParseString(SerializationHocon.With(JournalConfig.For(_db)));
+    private Config OldConfig => ConfigurationFactory.ParseString(OldHocon);
+
+    private Config NewConfig => ConfigurationFactory.ParseString(SerializationHocon.With(OldHocon));
 
     [Fact]
     public async Task Events_written_by_the_default_serializer_are_recovered_with_the_new_bindings_and_new_events_are_read_after_them()
