@@ -130,14 +130,21 @@ public sealed class EntityDriver
 
     public void AnswerRetrieve(string[] neighbours, string? error = null) => Tell(new RetrieveCompleted(RunId, SampleId, neighbours, error));
 
-    /// <summary>Drives a fresh sample through detection as noisy (answers disagree with its label) to AwaitingIndex.</summary>
+    /// <summary>Drives a fresh sample through detection as noisy (answers disagree with its label) to AwaitingIndex,
+    /// where it passivates (no waiting slot).</summary>
     public void DetectNoisy(string wrongAnswer = "Answer: A")
+    {
+        ReachAwaitingIndex(wrongAnswer);
+        ExpectPassivation();
+    }
+
+    /// <summary>Drives a fresh sample through detection as noisy to AwaitingIndex and expects nothing more.</summary>
+    public void ReachAwaitingIndex(string wrongAnswer = "Answer: A")
     {
         StartSample();
         Answer(ExpectGenerate(SampleSteps.Base), wrongAnswer);
         Answer(ExpectGenerate(SampleSteps.Reasoning), wrongAnswer);
         AnswerEmbed(ExpectEmbed());
-        ExpectPassivation();
     }
 
     /// <summary>The events in the entity's journal, read back as recovery reads them.</summary>

@@ -16,10 +16,7 @@ public sealed class SampleEntityWaitingSlotTests() : TestKit(EntityConfig.InMemo
         await using var run = await EntityTestRun.CreateAsync(waitingPerNode: 1);
         var kept = new EntityDriver(this, run, "s1");
         kept.Start();
-        kept.StartSample();
-        kept.Answer(kept.ExpectGenerate(SampleSteps.Base), "Answer: A");
-        kept.Answer(kept.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-        kept.AnswerEmbed(kept.ExpectEmbed());
+        kept.ReachAwaitingIndex();
         kept.ExpectQuiet(); // no Passivate: it waits in memory
         Assert.Equal(SampleStates.AwaitingIndex, kept.StateInJournal());
         Assert.Equal(1, run.Services.WaitingSlots.Taken);
@@ -41,10 +38,7 @@ public sealed class SampleEntityWaitingSlotTests() : TestKit(EntityConfig.InMemo
         await using var run = await EntityTestRun.CreateAsync(waitingPerNode: 5);
         var sample = new EntityDriver(this, run, "s1");
         sample.Start();
-        sample.StartSample();
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-        sample.AnswerEmbed(sample.ExpectEmbed());
+        sample.ReachAwaitingIndex();
         sample.Tell(new IndexReady(run.RunId, "s1"));
         sample.ExpectRetrieve();
         sample.AnswerRetrieve(["s2"]);
@@ -66,10 +60,7 @@ public sealed class SampleEntityWaitingSlotTests() : TestKit(EntityConfig.InMemo
         await using var run = await EntityTestRun.CreateAsync(waitingPerNode: 1);
         var sample = new EntityDriver(this, run, "s1");
         sample.Start();
-        sample.StartSample();
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Base), "Answer: A");
-        sample.Answer(sample.ExpectGenerate(SampleSteps.Reasoning), "Answer: A");
-        sample.AnswerEmbed(sample.ExpectEmbed());
+        sample.ReachAwaitingIndex();
         sample.ExpectQuiet();
         Assert.Equal(1, run.Services.WaitingSlots.Taken);
 
