@@ -1,0 +1,40 @@
+using Dapper;
+using RobustFT.Cluster.Persistence;
+
+namespace RobustFT.Bench.Failover;
+
+/// <summary>
+/// From the journal after the run: the samples that were in the middle of detection when the node was stopped (their
+/// last event before the stop is <c>SampleStarted</c> or a <c>GenerationRecorded</c>, and no <c>EmbeddingRecorded</c>
+/// yet) and when each wrote its next event. The last of them is when every entity that had been working — on the
+/// dead node too, once re-driven — answered again from a survivor with its state.
+/// </summary>
+public static class JournalResumption
+{
+    /// <returns>The number of samples in flight at <paramref name="stop"/> and the time the last of them wrote its next
+    /// event (null when none was in flight or one never wrote again).</returns>
+    public static async Task<(int InFlight, DateTime? LastResumed)> MeasureAsync(IDbConnectionFactory db, DateTime stop)
+    {
+        await using var connection = await db.OpenAsync();
+        var rows = await connection.QueryAsync<(string PersistenceId, long Created, string Manifest)>(
+            "SELECT persistence_id, created, manifest FROM journal WHERE persistence_id LIKE 'sample-%' ORDER BY persistence_id, sequence_number");
+        var inFlight = 0;
+        DateTime? last = null;
+        var resumedAll = true;
+        foreach (var events in rows.GroupBy(r => r.PersistenceId))
+        {
+            var before = events.Where(e => Time(e.Created) < stop).ToList();
+            if (before.Count == 0 || before.Any(e => e.Manifest.Contains("EmbeddingRecorded", StringComparison.Ordinal))) continue;
+            if (!(before[^1].Manifest.Contains("SampleStarted", StringComparison.Ordinal) || before[^1].Manifest.Contains("GenerationRecorded", StringComparison.Ordinal))) continue;
+            inFlight++;
+            var next = events.Select(e => Time(e.Created)).FirstOrDefault(t => t >= stop);
+            if (next == default) resumedAll = false;
+            else if (last is null || next > last) last = next;
+        }
+        return (inFlight, resumedAll ? last : null);
+    }
+
+    /// <summary>The journal's <c>created</c> column: DateTime ticks (UTC) or Unix milliseconds.</summary>
+    private static DateTime Time(long created) =>
+        created > 100_000_000_000_000_000L ? new DateTime(created, DateTimeKind.Utc) : DateTimeOffset.FromUnixTimeMilliseconds(created).UtcDateTime;
+}
