@@ -24,19 +24,22 @@ public sealed class ClusterWatch : IAsyncDisposable
 
     /// <param name="stopped">The node being killed or stopped.</param>
     /// <param name="survivors">The nodes whose view is asked.</param>
-    public ClusterWatch(FailoverCluster cluster, string stopped, IReadOnlyList<string> survivors, string runId, DateTime since)
+    public ClusterWatch(FailoverCluster cluster, string stopped, IReadOnlyList<string> survivors, string runId)
     {
         _cluster = cluster;
         _stopped = stopped;
         _runId = runId;
-        Since = since;
         _status = new ClusterStatusClient(
             new ClusterFormation("127.0.0.1", "", 0, survivors.Select(cluster.SeedAddress).ToList(), 100, TimeSpan.Zero), TimeSpan.FromSeconds(2));
         _members = Task.Run(() => LoopAsync(WatchMembersAsync));
         _readModel = Task.Run(() => LoopAsync(WatchReadModelAsync));
     }
 
-    public DateTime Since { get; }
+    /// <summary>When the node was stopped; looks started before it do not count (null: not stopped yet).</summary>
+    public DateTime? Since { get; private set; }
+
+    /// <summary>Marks the stop (call right before it): the looks that start after it count.</summary>
+    public DateTime Stop() => (Since = DateTime.UtcNow).Value;
 
     /// <summary>A survivor's view first showed the stopped node unreachable.</summary>
     public DateTime? Unreachable { get; private set; }
@@ -92,8 +95,10 @@ public sealed class ClusterWatch : IAsyncDisposable
 
     private async Task WatchMembersAsync(CancellationToken ct)
     {
+        var started = DateTime.UtcNow;
         var snapshot = await _status.GetAsync(ct);
         var at = DateTime.UtcNow;
+        if (Since is not { } since || started < since) return;
         var member = snapshot.Members.FirstOrDefault(m => _cluster.Owns(_stopped, m.Address));
         if (member is null)
         {
@@ -106,8 +111,11 @@ public sealed class ClusterWatch : IAsyncDisposable
 
     private async Task WatchReadModelAsync(CancellationToken ct)
     {
+        var started = DateTime.UtcNow;
         var counts = await _cluster.Samples.CountByStateAsync(_runId, ct);
         var at = DateTime.UtcNow;
+        if (Since is not { } since || started < since) return;
+        // The dead node's projection wrote the read model until the kill; the first look after it is the reference.
         _countsAtStart ??= counts;
         if (ReadModelMoved is null && !Same(counts, _countsAtStart)) ReadModelMoved = at;
         var run = await _cluster.Runs.GetAsync(_runId, ct);

@@ -87,10 +87,11 @@ public static class FailoverBench
         await WaitForDetectionAsync(cluster, submit, options.KillAfterPast);
 
         var holder = cluster[stopped].FirstLine("coordinator: driving run", DateTime.MinValue) is null ? "?" : stopped;
-        var stop = DateTime.UtcNow;
         DateTime? exited = null;
-        await using (var watch = new ClusterWatch(cluster, stopped, survivors, RunId, stop))
+        await using (var watch = new ClusterWatch(cluster, stopped, survivors, RunId))
         {
+            await Task.Delay(TimeSpan.FromSeconds(2)); // the watch's first looks (its ClusterClient contacts the survivors)
+            var stop = watch.Stop();
             if (scenario == "kill")
             {
                 await cluster[stopped].KillAsync();
@@ -108,7 +109,7 @@ public static class FailoverBench
             var (inFlight, resumed) = await JournalResumption.MeasureAsync(cluster.Database, stop);
             var singleton = Earliest(survivors.Select(n => cluster[n].FirstLine("coordinator: driving run", stop)));
             var singletonNode = survivors.FirstOrDefault(n => cluster[n].FirstLine("coordinator: driving run", stop) == singleton) ?? "none";
-            var downed = scenario == "kill" ? Earliest(survivors.Select(n => cluster[n].FirstLine("SBR took decision", stop))) : watch.Downed;
+            var downed = scenario == "kill" ? Earliest(survivors.Select(n => cluster[n].FirstLine("SBR took decision", stop)).Append(watch.Downed)) : watch.Downed;
             return new FailoverMeasurement(scenario, repeat,
                 Seconds(Earliest(survivors.Select(n => cluster[n].FirstLine("UNREACHABLE", stop)).Append(watch.Unreachable)), stop),
                 Seconds(downed, stop),

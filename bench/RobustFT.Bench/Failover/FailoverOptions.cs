@@ -14,7 +14,7 @@ namespace RobustFT.Bench.Failover;
 public sealed record FailoverOptions(int Repeats, int Samples, int DelayMs, int MaxBatch, int KillAfterPast, string? StableAfter,
     IReadOnlyList<string> Scenarios, IReadOnlyList<string> Settings, string? JsonPath, bool CompareExports)
 {
-    public const string Usage = "RobustFT.Bench failover [--repeats 3] [--samples 300] [--delay-ms 400] [--max-batch 4] [--kill-after 40] " +
+    public const string Usage = "RobustFT.Bench failover [--repeats 3] [--samples 600] [--delay-ms 400] [--max-batch 4] [--kill-after 40] " +
                                 "[--stable-after 5s] [--scenarios kill,term] [--set key=value]... [--json FILE] [--no-compare]";
 
     public static FailoverOptions Parse(IReadOnlyList<string> args)
@@ -34,7 +34,7 @@ public sealed record FailoverOptions(int Repeats, int Samples, int DelayMs, int 
         var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Count).Select(x => args[x.i + 1]).ToList();
         return new FailoverOptions(
             Repeats: Int("--repeats", 3),
-            Samples: Int("--samples", 300),
+            Samples: Int("--samples", 600),
             DelayMs: Int("--delay-ms", 400),
             MaxBatch: Int("--max-batch", 4),
             KillAfterPast: Int("--kill-after", 40),

@@ -16,8 +16,10 @@ public static class JournalResumption
     public static async Task<(int InFlight, DateTime? LastResumed)> MeasureAsync(IDbConnectionFactory db, DateTime stop)
     {
         await using var connection = await db.OpenAsync();
-        var rows = await connection.QueryAsync<(string PersistenceId, long Created, string Manifest)>(
-            "SELECT persistence_id, created, manifest FROM journal WHERE persistence_id LIKE 'sample-%' ORDER BY persistence_id, sequence_number");
+        // The event's type: in the manifest (a serializer with manifests) or in the payload's head (JSON with $type).
+        var rows = (await connection.QueryAsync<(string PersistenceId, long Created, string? Manifest, byte[] Head)>(
+                "SELECT persistence_id, created, manifest, substring(message from 1 for 160) FROM journal WHERE persistence_id LIKE 'sample-%' ORDER BY persistence_id, sequence_number"))
+            .Select(r => (r.PersistenceId, r.Created, Manifest: r.Manifest + " " + System.Text.Encoding.UTF8.GetString(r.Head)));
         var inFlight = 0;
         DateTime? last = null;
         var resumedAll = true;
