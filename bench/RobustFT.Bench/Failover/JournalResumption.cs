@@ -11,29 +11,24 @@ namespace RobustFT.Bench.Failover;
 /// </summary>
 public static class JournalResumption
 {
-    /// <returns>The number of samples in flight at <paramref name="stop"/> and the time the last of them wrote its next
-    /// event (null when none was in flight or one never wrote again).</returns>
-    public static async Task<(int InFlight, DateTime? LastResumed)> MeasureAsync(IDbConnectionFactory db, DateTime stop)
+    /// <returns>For each sample in flight at <paramref name="stop"/>, when it wrote its next event (null: never).</returns>
+    public static async Task<IReadOnlyList<DateTime?>> MeasureAsync(IDbConnectionFactory db, DateTime stop)
     {
         await using var connection = await db.OpenAsync();
         // The event's type: in the manifest (a serializer with manifests) or in the payload's head (JSON with $type).
         var rows = (await connection.QueryAsync<(string PersistenceId, long Created, string? Manifest, byte[] Head)>(
                 "SELECT persistence_id, created, manifest, substring(message from 1 for 160) FROM journal WHERE persistence_id LIKE 'sample-%' ORDER BY persistence_id, sequence_number"))
             .Select(r => (r.PersistenceId, r.Created, Manifest: r.Manifest + " " + System.Text.Encoding.UTF8.GetString(r.Head)));
-        var inFlight = 0;
-        DateTime? last = null;
-        var resumedAll = true;
+        var resumed = new List<DateTime?>();
         foreach (var events in rows.GroupBy(r => r.PersistenceId))
         {
             var before = events.Where(e => Time(e.Created) < stop).ToList();
             if (before.Count == 0 || before.Any(e => e.Manifest.Contains("EmbeddingRecorded", StringComparison.Ordinal))) continue;
             if (!(before[^1].Manifest.Contains("SampleStarted", StringComparison.Ordinal) || before[^1].Manifest.Contains("GenerationRecorded", StringComparison.Ordinal))) continue;
-            inFlight++;
             var next = events.Select(e => Time(e.Created)).FirstOrDefault(t => t >= stop);
-            if (next == default) resumedAll = false;
-            else if (last is null || next > last) last = next;
+            resumed.Add(next == default ? null : next);
         }
-        return (inFlight, resumedAll ? last : null);
+        return resumed;
     }
 
     /// <summary>The journal's <c>created</c> column: DateTime ticks (UTC) or Unix milliseconds.</summary>
