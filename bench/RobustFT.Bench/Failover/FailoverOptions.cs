@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RobustFT.Bench.Failover;
 
 /// <summary>Options of <c>RobustFT.Bench failover</c>.</summary>
@@ -19,29 +17,21 @@ public sealed record FailoverOptions(int Repeats, int Samples, int DelayMs, int 
 
     public static FailoverOptions Parse(IReadOnlyList<string> args)
     {
-        string? Value(string name)
-        {
-            for (var i = 0; i < args.Count - 1; i++)
-                if (args[i] == name) return args[i + 1];
-            return null;
-        }
-        int Int(string name, int fallback) => Value(name) is { } v
-            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name}: '{v}' is not a positive count")
-            : fallback;
+        var arguments = new BenchArguments(args);
+        int Count(string name, int fallback) => arguments.Count(name, fallback, minimum: 1);
 
-        var scenarios = (Value("--scenarios") ?? "kill,term").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var scenarios = (arguments.Value("--scenarios") ?? "kill,term").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (scenarios.Count == 0 || scenarios.Any(s => s is not ("kill" or "term"))) throw new ArgumentException("--scenarios: kill and/or term");
-        var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Count).Select(x => args[x.i + 1]).ToList();
         return new FailoverOptions(
-            Repeats: Int("--repeats", 3),
-            Samples: Int("--samples", 600),
-            DelayMs: Int("--delay-ms", 400),
-            MaxBatch: Int("--max-batch", 4),
-            KillAfterPast: Int("--kill-after", 40),
-            StableAfter: Value("--stable-after"),
+            Repeats: Count("--repeats", 3),
+            Samples: Count("--samples", 600),
+            DelayMs: Count("--delay-ms", 400),
+            MaxBatch: Count("--max-batch", 4),
+            KillAfterPast: Count("--kill-after", 40),
+            StableAfter: arguments.Value("--stable-after"),
             Scenarios: scenarios,
-            Settings: settings,
-            JsonPath: Value("--json"),
-            CompareExports: !args.Contains("--no-compare"));
+            Settings: arguments.Values("--set"),
+            JsonPath: arguments.Value("--json"),
+            CompareExports: !arguments.Flag("--no-compare"));
     }
 }

@@ -61,47 +61,32 @@ public sealed class StampedProcess : IDisposable
     /// <summary>SIGKILL (kill -9): no shutdown code runs.</summary>
     public async Task KillAsync()
     {
-        Note("bench sends SIGKILL");
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // exited meanwhile
-        }
+        Signal("KILL");
         await _exited.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>SIGTERM (the graceful stop of docker and Kubernetes), through kill(1).</summary>
-    public void Terminate()
-    {
-        Note("bench sends SIGTERM");
-        using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
-
-    public void Note(string what) => Add($"--- {what}", null);
+    /// <summary>SIGTERM (the graceful stop of docker and Kubernetes).</summary>
+    public void Terminate() => Signal("TERM");
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        }
+        if (!_process.HasExited) Signal("KILL");
+        _process.WaitForExit(TimeSpan.FromSeconds(10));
         _process.Dispose();
         lock (_lines)
         {
             _closed = true;
             _log.Dispose();
         }
+    }
+
+    /// <summary>Sends the signal through kill(1) (a no-op once the process has exited) and notes it in the log.</summary>
+    private void Signal(string name)
+    {
+        Add($"--- bench sends SIG{name}", null);
+        if (_process.HasExited) return;
+        using var kill = Process.Start("kill", [$"-{name}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     private void Add(string? line, TaskCompletionSource? closed)
