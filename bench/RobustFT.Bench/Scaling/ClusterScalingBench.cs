@@ -43,7 +43,8 @@ public static class ClusterScalingBench
         Console.WriteLine($"cores {Environment.ProcessorCount}, load average {CpuSnapshot.LoadAverage()}, .NET {Environment.Version}");
         Console.WriteLine($"generate {options.Generate}, embed {options.Embed}, max batch {options.MaxBatch}, max wait {options.MaxWait.TotalMilliseconds} ms, " +
                           $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms, store {options.Store}, " +
-                          $"max live samples {options.MaxLiveSamples?.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"}, projection delay {options.ProjectionDelay?.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"} ms");
+                          $"max live samples {options.MaxLiveSamples?.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"}, projection delay {options.ProjectionDelay?.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"} ms, " +
+                          $"generation calls at once {(options.GenerationCalls > 0 ? options.GenerationCalls.ToString(CultureInfo.InvariantCulture) : "(shipped)")}");
         try
         {
             await using var postgres = await PostgresServer.StartNewAsync();
@@ -80,7 +81,8 @@ public static class ClusterScalingBench
     private static async Task<ScalingMeasurement> MeasureAsync(
         PostgresServer postgres, ScalingOptions options, int gpuNodes, int slowNodes, BenchDataset data, string label, string work)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        // 20 minutes, or 2 minutes per 1,000 samples for large runs (a 100,000-sample run on a loaded 2-core machine).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(Math.Max(20, options.Samples / 500.0)));
         var ct = timeout.Token;
         var output = Path.Combine(work, label);
         Directory.CreateDirectory(output);
@@ -88,7 +90,11 @@ public static class ClusterScalingBench
             ? BenchRuntime.CappedPool(await postgres.CreateDatabaseAsync($"scaling_{label}_{Guid.NewGuid():N}"[..40], ct))
             : null;
         // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
-        var bench = BenchRuntime.Shipped(w => w with { MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait },
+        var bench = BenchRuntime.Shipped(w => w with
+            {
+                MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait,
+                GenerationCalls = options.GenerationCalls > 0 ? options.GenerationCalls : w.GenerationCalls,
+            },
             c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples }) with
         {
             AkkaOverrides = options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : "",

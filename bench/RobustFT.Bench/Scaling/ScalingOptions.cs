@@ -19,7 +19,8 @@ public sealed record ScalingOptions(
     IReadOnlyList<int> HeterogeneousNodeCounts,
     int? MaxLiveSamples = null,
     TimeSpan? MemoryEvery = null,
-    TimeSpan? ProjectionDelay = null)
+    TimeSpan? ProjectionDelay = null,
+    int GenerationCalls = 0)
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
@@ -49,7 +50,8 @@ public sealed record ScalingOptions(
                 .ToList(),
             MaxLiveSamples: Value("--max-live") is null ? null : Int("--max-live", 0),
             MemoryEvery: Value("--memory-every-s") is null ? null : TimeSpan.FromSeconds(Int("--memory-every-s", 0)),
-            ProjectionDelay: Value("--projection-ms") is null ? null : TimeSpan.FromMilliseconds(Int("--projection-ms", 0)));
+            ProjectionDelay: Value("--projection-ms") is null ? null : TimeSpan.FromMilliseconds(Int("--projection-ms", 0)),
+            GenerationCalls: Int("--gen-calls", 0));
     }
 
     public const string Usage =
@@ -57,5 +59,8 @@ public sealed record ScalingOptions(
         "[--max-wait-ms 20] [--error 0.1] [--split noisy30] [--warmup 60] [--poll-ms 200] [--store postgres|sqlite] " +
         "[--hetero 2,4 (extra sets whose first GPU node is twice as slow)] [--max-live N (robustft.coordinator.max-live-samples)] " +
         "[--memory-every-s S (print resident memory every S seconds during each run)] " +
-        "[--projection-ms MS (read journal refresh-interval and journal-sequence-retrieval.query-delay; shipped 100 ms)] [--json FILE]";
+        "[--projection-ms MS (read journal refresh-interval and journal-sequence-retrieval.query-delay; shipped 100 ms)] " +
+        "[--gen-calls N (generation model calls a worker's gate runs at once; default 0: the shipped onnx setting, 2 calls " +
+        "feeding a continuous batch; the simulated GPU runs one call at a time like a static batcher, for which 1 is the " +
+        "natural setting)] [--json FILE]";
 }

@@ -62,6 +62,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
     private long _offset;
     private string _progress = "";
     private DateTime _lastProgress = DateTime.UtcNow;
+    private DateTime _segmentTouchedAt = DateTime.MinValue;
     private UniqueKillSwitch? _projection;
 
     public RunActor(RuntimeServices services, string runId, IActorRef sampleRegion, string readJournalPluginId)
@@ -119,6 +120,9 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdOf(string runId) => "run-" + runId;
 
+    /// <summary>How often a look extends this incarnation's running-time segment (and the run's end extends it once more).</summary>
+    private static readonly TimeSpan SegmentTouchInterval = TimeSpan.FromSeconds(1);
+
     public static Props Props(RuntimeServices services, string runId, IActorRef sampleRegion, string readJournalPluginId) =>
         Akka.Actor.Props.Create(() => new RunActor(services, runId, sampleRegion, readJournalPluginId));
 
@@ -165,16 +169,19 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _busy = true;
         _lookAgain = false;
         var segment = _segment;
+        var now = DateTime.UtcNow;
+        var touchSegment = now - _segmentTouchedAt >= SegmentTouchInterval;
+        if (touchSegment) _segmentTouchedAt = now;
         var pending = _pending.Ids;
         var placeCursor = _phase <= RunPhase.Detecting && _cursor is null;
         var releasable = _phase == RunPhase.Retrieving ? Math.Min(_services.Coordinator.MaxLiveSamples, _services.Coordinator.ReleasePerLook) + pending.Count : 0;
-        ObserveAsync(segment, pending, placeCursor, releasable).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
+        ObserveAsync(segment, touchSegment, pending, placeCursor, releasable).PipeTo(Self, failure: e => new RunStepFailed(e, Fatal: false));
     }
 
-    private async Task<RunObservation> ObserveAsync(string? segment, IReadOnlyCollection<string> pending, bool placeCursor, int releasable)
+    private async Task<RunObservation> ObserveAsync(string? segment, bool touchSegment, IReadOnlyCollection<string> pending, bool placeCursor, int releasable)
     {
         if (segment is null) segment = await _services.Runs.StartSegmentAsync(_runId);
-        else await _services.Runs.TouchSegmentAsync(_runId, segment);
+        else if (touchSegment) await _services.Runs.TouchSegmentAsync(_runId, segment);
         var run = await _services.Runs.GetAsync(_runId) ?? throw new InvalidOperationException($"run '{_runId}' is not in the runs table");
         var counts = await _services.Samples.CountByStateAsync(_runId);
         var pendingStates = await _services.Samples.StatesOfAsync(_runId, pending);
@@ -444,10 +451,11 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     private void End(RunRecord row, bool partialExport)
     {
-        var (phase, message, threshold) = (_phase, _phaseMessage, _threshold);
+        var (phase, message, threshold, segment) = (_phase, _phaseMessage, _threshold, _segment);
         Step(async () =>
         {
             await MirrorAsync(row, phase, message, threshold);
+            if (segment is not null) await _services.Runs.TouchSegmentAsync(_runId, segment);
             if (partialExport) await Exporter().ExportAsync(_runId, partial: true, CancellationToken.None);
             await _services.Runs.MarkEndedAsync(_runId);
             return RunEnded.Instance;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
 using RobustFT.Cluster.Persistence;
@@ -8,8 +9,10 @@ namespace RobustFT.Cluster.Samples;
 /// <summary>
 /// The read model of the samples (table <c>sample_states</c>): one row per started sample with its state and record,
 /// written only by the run's projection (<c>SampleProjection</c>, fed from the journal's events tagged with the run),
-/// together with the projection's offset in the same transaction. Counts per state (one GROUP BY), listings and lookups
-/// for the coordinator's barriers, the retriever's clean index, exports, <c>status</c> and the dashboard.
+/// together with the projection's offset in the same transaction, and the run's count of samples per state
+/// (<c>sample_state_counts</c>, kept by the same transaction from each record's previous and new state, so reading the
+/// counts costs a few rows however large the run). Listings and lookups for the coordinator's barriers, the retriever's
+/// clean index, exports, <c>status</c> and the dashboard.
 /// </summary>
 public sealed class SampleReadModel(IDbConnectionFactory db)
 {
@@ -22,17 +25,27 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
         """,
         "CREATE INDEX IF NOT EXISTS ix_sample_states_run_state ON sample_states (run_id, state)",
         "CREATE TABLE IF NOT EXISTS projection_offsets (run_id TEXT PRIMARY KEY, event_offset BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS sample_state_counts (run_id TEXT NOT NULL, state TEXT NOT NULL, samples BIGINT NOT NULL, PRIMARY KEY (run_id, state))",
     ];
+
+    /// <summary>Runs whose counts row set is known to exist (built from <c>sample_states</c> once for a store written
+    /// before the counts table).</summary>
+    private readonly ConcurrentDictionary<string, bool> _countsKept = new(StringComparer.Ordinal);
 
     public Task EnsureSchemaAsync(CancellationToken ct = default) =>
         SchemaCreation.EnsureAsync(db, SchemaCreation.LockKey("robustft.schema.sample_states"), Schema, ct);
 
+    /// <summary>Started samples per state (states with none left out): the kept counts, or, for a run the projection
+    /// has not written since the counts table came, one GROUP BY over its rows.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(string runId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<(string State, long Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM sample_states WHERE run_id = @runId GROUP BY state", new { runId }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.State, r => (int)r.Count, StringComparer.Ordinal);
+        var rows = (await c.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, samples FROM sample_state_counts WHERE run_id = @runId", new { runId }, cancellationToken: ct))).ToList();
+        if (rows.Count == 0)
+            rows = (await c.QueryAsync<(string State, long Count)>(new CommandDefinition(
+                "SELECT state, COUNT(*) FROM sample_states WHERE run_id = @runId GROUP BY state", new { runId }, cancellationToken: ct))).ToList();
+        return rows.Where(r => r.Count != 0).ToDictionary(r => r.State, r => (int)r.Count, StringComparer.Ordinal);
     }
 
     /// <summary>The run's records, or only those in <paramref name="state"/>, ordered by sample id.</summary>
@@ -98,13 +111,37 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
             "SELECT event_offset FROM projection_offsets WHERE run_id = @runId", new { runId }, cancellationToken: ct)) ?? 0;
     }
 
-    /// <summary>Writes the changed records and the new offset in one transaction, so a projection that restarts resumes
-    /// exactly after what it wrote.</summary>
+    /// <summary>Writes the changed records, the counts per state they change and the new offset in one transaction, so a
+    /// projection that restarts resumes exactly after what it wrote.</summary>
     public async Task SaveAsync(string runId, IReadOnlyCollection<SampleRecord> changed, long offset, CancellationToken ct = default)
     {
         using var writeLease = db is SqliteConnectionFactory sqlite ? await sqlite.EnterWriteAsync(ct) : null;
         await using var c = await db.OpenAsync(ct);
         await using var tx = await WriteTransactions.BeginWriteAsync(c, ct);
+        if (!_countsKept.ContainsKey(runId))
+        {
+            // First write of this process for the run: a store from before the counts table gets them from its rows.
+            var kept = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT 1 FROM sample_state_counts WHERE run_id = @runId LIMIT 1", new { runId }, tx, cancellationToken: ct)) is not null;
+            if (!kept)
+                await c.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO sample_state_counts (run_id, state, samples)
+                    SELECT run_id, state, COUNT(*) FROM sample_states WHERE run_id = @runId GROUP BY run_id, state
+                    """, new { runId }, tx, cancellationToken: ct));
+        }
+        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in changed.Select(r => r.SampleId).Distinct().Chunk(500))
+            foreach (var (sampleId, state) in await c.QueryAsync<(string, string)>(new CommandDefinition(
+                         $"SELECT sample_id, state FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
+                         Parameters(runId, chunk), tx, cancellationToken: ct)))
+                previous[sampleId] = state;
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sample_state_counts (run_id, state, samples) VALUES (@runId, @State, @Delta)
+            ON CONFLICT (run_id, state) DO UPDATE SET samples = sample_state_counts.samples + excluded.samples
+            """,
+            StateCountDeltas.Of(previous, changed).Select(d => new { runId, d.State, d.Delta }), tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO sample_states (run_id, sample_id, state, data) VALUES (@RunId, @SampleId, @CurrentState, @Data)
@@ -119,6 +156,7 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
             """,
             new { runId, offset }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        _countsKept[runId] = true;
     }
 
     /// <summary>Selects <paramref name="columns"/> of the rows of <paramref name="sampleIds"/> (those that exist), in chunks.</summary>

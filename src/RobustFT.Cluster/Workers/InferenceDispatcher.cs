@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using RobustFT.Cluster.Contracts;
@@ -9,9 +10,11 @@ namespace RobustFT.Cluster.Workers;
 /// <summary>
 /// A node's way to the cluster's GPU workers (the sample entities' <c>inference</c> ref). Workers are the senders of the
 /// <see cref="WorkerStatus"/>es on <see cref="GpuWorker.Topic"/>; each request goes to the worker with the most free
-/// capacity (its <see cref="WorkerStatus.Capacity"/> minus the requests this dispatcher has outstanding there), and
-/// waits here, first come first served, while every worker is full — so a worker twice as slow gets about half the work
-/// and none is sent more than it takes. Results go back to everyone who asked for that request id. The outstanding
+/// capacity (this dispatcher's share of its <see cref="WorkerStatus.Capacity"/> minus the requests this dispatcher has
+/// outstanding there), and waits here, first come first served, while every worker is full — so a worker twice as slow
+/// gets about half the work and none is sent more than it takes. The share is the capacity divided by the cluster's Up
+/// <c>sample</c> members (each runs one dispatcher; sharding spreads the samples evenly over them), so all dispatchers
+/// together keep at most about a worker's capacity on it. Results go back to everyone who asked for that request id. The outstanding
 /// requests of a worker that died (DeathWatch) or whose last status is older than stale-after are sent to the others.
 /// Answers <see cref="GetWorkers"/> with the known workers' latest statuses.
 /// </summary>
@@ -27,6 +30,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
 
     private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
 
+    /// <summary>Up members with the sample role, each running a dispatcher that shares the workers' capacity.</summary>
+    private readonly HashSet<Address> _sampleNodes = [];
+
     public InferenceDispatcher(TimeSpan staleAfter)
     {
         _staleAfter = staleAfter;
@@ -39,7 +45,19 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         Receive<CheckWorkers>(_ => Check());
         Receive<GetWorkers>(_ => Sender.Tell(_workers.Values.Select(w => w.Status).ToList() as IReadOnlyList<WorkerStatus>));
         Receive<SubscribeAck>(_ => { });
+        Receive<ClusterEvent.MemberUp>(up =>
+        {
+            if (up.Member.HasRole(RoleNames.Sample) && _sampleNodes.Add(up.Member.Address)) Dispatch();
+        });
+        Receive<ClusterEvent.IMemberEvent>(e =>
+        {
+            if (e is ClusterEvent.MemberLeft or ClusterEvent.MemberExited or ClusterEvent.MemberRemoved && _sampleNodes.Remove(e.Member.Address))
+                Dispatch();
+        });
     }
+
+    /// <summary>Dispatchers sharing each worker's capacity: this one at least.</summary>
+    private int Dispatchers => Math.Max(1, _sampleNodes.Count);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -51,8 +69,11 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(GpuWorker.Topic, Self));
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
         Timers.StartPeriodicTimer("check", CheckWorkers.Instance, TimeSpan.FromTicks(Math.Max(_staleAfter.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks)));
     }
+
+    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 
     private void Request(IInferenceRequest request)
     {
@@ -100,8 +121,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
                 continue;
             }
             if (_workers.Count == 0) return;
-            var target = _workers.MaxBy(w => w.Value.Free);
-            if (target.Value.Free <= 0) return;
+            var dispatchers = Dispatchers;
+            var target = _workers.MaxBy(w => w.Value.Free(dispatchers));
+            if (target.Value.Free(dispatchers) <= 0) return;
             _queue.RemoveFirst();
             pending.Worker = target.Key;
             target.Value.Outstanding.Add(next.Value);

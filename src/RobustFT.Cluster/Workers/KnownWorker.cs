@@ -12,6 +12,7 @@ internal sealed class KnownWorker(WorkerStatus status)
 
     public List<string> Outstanding { get; } = [];
 
-    /// <summary>Requests it can take now.</summary>
-    public int Free => Status.Capacity - Outstanding.Count;
+    /// <summary>Requests it can take now from this dispatcher: its capacity shared evenly by the cluster's
+    /// <paramref name="dispatchers"/> (one per sample node, at least one request each), less what this one holds there.</summary>
+    public int Free(int dispatchers) => Math.Max(1, (Status.Capacity + dispatchers - 1) / Math.Max(1, dispatchers)) - Outstanding.Count;
 }

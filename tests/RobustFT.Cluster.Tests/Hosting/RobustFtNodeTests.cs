@@ -42,6 +42,18 @@ public sealed class RobustFtNodeTests
     }
 
     [Fact]
+    public async Task The_shipped_journal_settings_reach_the_journal_plugin_over_the_store_s_connection()
+    {
+        await using var fixture = new NodeFixture();
+        var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
+
+        var journal = node.System.Settings.Config.GetConfig("akka.persistence.journal.sql");
+        Assert.Equal("parameterized", journal.GetString("tagtable-asqueryable-insert-mode"));
+        Assert.Equal(TimeSpan.FromSeconds(30), journal.GetTimeSpan("circuit-breaker.call-timeout"));
+        Assert.Contains(fixture.DatabasePath, journal.GetString("connection-string"));
+    }
+
+    [Fact]
     public async Task A_node_joins_its_seed_and_the_oldest_coordinator_member_holds_the_singleton_until_it_leaves()
     {
         await using var fixture = new NodeFixture();

@@ -83,6 +83,40 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
     }
 
     [Fact]
+    public async Task Each_sample_node_s_dispatcher_keeps_its_share_of_a_worker_s_capacity_and_the_whole_once_the_others_left()
+    {
+        var dispatcher = Dispatcher();
+        var worker = await FakeWorkerAsync(dispatcher, "gpu:0", capacity: 8);
+        var status = new WorkerStatus("akka.tcp://fake", "gpu:0", "cpu", "m", 8, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);
+        await using var alive = new Timer(_ => DistributedPubSub.Get(Sys).Mediator.Tell(new Publish(GpuWorker.Topic, status), worker.Ref),
+            null, TimeSpan.Zero, TimeSpan.FromMilliseconds(200)); // the worker keeps publishing, as a real one does
+        // Two more members with the sample role (this test's node has none): each would run a dispatcher of its own.
+        var others = Enumerable.Range(0, 2).Select(_ => ActorSystem.Create(Sys.Name, Akka.Configuration.ConfigurationFactory
+            .ParseString("akka.cluster.roles = [sample]").WithFallback(Akka.Configuration.ConfigurationFactory.ParseString(ClusterTestKit.Config)))).ToList();
+        try
+        {
+            foreach (var other in others) Akka.Cluster.Cluster.Get(other).Join(Akka.Cluster.Cluster.Get(Sys).SelfAddress);
+            await AwaitAssertAsync(() => Assert.Equal(2, Akka.Cluster.Cluster.Get(Sys).State.Members
+                .Count(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("sample"))), TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // the dispatcher hears the same MemberUp events
+
+            foreach (var i in Enumerable.Range(1, 8)) dispatcher.Tell(InferenceRequests.Generate(Run, "s" + i));
+            var shared = worker.ReceiveN(4).Cast<GenerateRequest>().ToList(); // 8 / 2 sample nodes
+            worker.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+            await Task.WhenAll(others.Select(o => CoordinatedShutdown.Get(o).Run(CoordinatedShutdown.ClusterLeavingReason.Instance)));
+            var rest = worker.ReceiveN(4, TimeSpan.FromSeconds(30)).Cast<GenerateRequest>().ToList();
+
+            Assert.Equal(Enumerable.Range(1, 8).Select(i => "s" + i).Order(), shared.Concat(rest).Select(r => r.SampleId).Order());
+            Assert.Equal(["s1", "s2", "s3", "s4"], shared.Select(r => r.SampleId));
+        }
+        finally
+        {
+            foreach (var other in others) await other.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task Each_request_goes_to_the_worker_with_the_most_free_capacity_and_none_above_it()
     {
         var dispatcher = Dispatcher();
