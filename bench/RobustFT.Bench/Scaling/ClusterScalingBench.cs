@@ -7,6 +7,7 @@ using RobustFT.Cli.Configuration;
 using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Runs;
+using RobustFT.Cluster.Workers;
 using RobustFT.Core.Reports;
 using RobustFT.Core.Tasks;
 using RobustFT.Inference.Abstractions;
@@ -130,8 +131,7 @@ public static class ClusterScalingBench
                 nodes.Add(await RobustFtNode.StartAsync(Runtime(NodeRoles.Gpu, FreePort.Next()), services =>
                 {
                     AddLogging(services);
-                    services.AddSingleton<ILanguageModel>(model);
-                    services.AddSingleton<IEmbedder>(embedder);
+                    services.AddSingleton(new ModelDevice("cpu", model, embedder));
                 }, ct));
             }
 

@@ -23,14 +23,31 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
     public ModelBackends Create(RobustFtConfig config)
     {
         var (generator, encoder) = (Backend(config, GeneratorBackendKey), Backend(config, EncoderBackendKey));
-        if (!generator && !encoder) return onnx.Create(config);
+        return !generator && !encoder ? onnx.Create(config) : Mixed(config, generator, encoder, session: null);
+    }
+
+    /// <summary>Both on ONNX: one model set per configured device (<see cref="OnnxBackendProvider.PerDevice"/>). The
+    /// generator on a server: one device, "openai" (the server is the device; an ONNX encoder runs beside it on the first
+    /// configured device). Only the encoder on a server: an ONNX generator per device, each with its own client.</summary>
+    public NodeBackends CreateNode(RobustFtConfig config)
+    {
+        var (generator, encoder) = (Backend(config, GeneratorBackendKey), Backend(config, EncoderBackendKey));
+        if (!generator && !encoder) return onnx.CreateNode(config);
+        if (generator) return NodeBackends.Open(["openai"], name => name, _ => Create(config));
+        return OnnxBackendProvider.PerDevice(config, session => Mixed(config, generator, encoder, session));
+    }
+
+    /// <summary>One model set with at least one model on the server; the ONNX one on <paramref name="session"/> (null:
+    /// the configured session, read only when an ONNX model is loaded).</summary>
+    private static ModelBackends Mixed(RobustFtConfig config, bool generator, bool encoder, SessionConfig? session)
+    {
         var client = Client(config);
         ILanguageModel? languageModel = null;
         try
         {
             // The server's client is shared; the OpenAI generator owns it, else the OpenAI encoder.
-            languageModel = generator ? new OpenAiLanguageModel(client, OpenAiSettings.Model(config), ownsClient: true) : OnnxGenerator(config);
-            IEmbedder embedder = encoder ? new OpenAiEmbedder(client, EncoderModel(config), config.Worker().MaxBatchSize, ownsClient: !generator) : OnnxEncoder(config);
+            languageModel = generator ? new OpenAiLanguageModel(client, OpenAiSettings.Model(config), ownsClient: true) : OnnxGenerator(config, session ?? OnnxBackendProvider.Session(config));
+            IEmbedder embedder = encoder ? new OpenAiEmbedder(client, EncoderModel(config), config.Worker().MaxBatchSize, ownsClient: !generator) : OnnxEncoder(config, session ?? OnnxBackendProvider.Session(config));
             return new ModelBackends(languageModel, embedder);
         }
         catch
@@ -43,7 +60,7 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
 
     public ILanguageModel CreateGenerator(RobustFtConfig config)
     {
-        if (!Backend(config, GeneratorBackendKey)) return OnnxGenerator(config);
+        if (!Backend(config, GeneratorBackendKey)) return OnnxGenerator(config, OnnxBackendProvider.Session(config));
         return new OpenAiLanguageModel(Client(config), OpenAiSettings.Model(config));
     }
 
@@ -86,11 +103,11 @@ public sealed class ConfiguredBackendProvider(OnnxBackendProvider onnx) : IBacke
 
     // One backend on ONNX, the other on a server: the ONNX model alone, loaded like OnnxBackendProvider loads it.
 
-    private static OnnxLanguageModel OnnxGenerator(RobustFtConfig config) => LoadOnnx(config, OnnxBackendProvider.GeneratorKey, dir =>
-        OnnxBackendProvider.OpenWith(config, session => OnnxBackendProvider.LoadGenerator(config, dir, session)));
+    private static OnnxLanguageModel OnnxGenerator(RobustFtConfig config, SessionConfig session) => LoadOnnx(config, OnnxBackendProvider.GeneratorKey, dir =>
+        OnnxBackendProvider.OpenWith(session, s => OnnxBackendProvider.LoadGenerator(config, dir, s)));
 
-    private static OnnxEmbedder OnnxEncoder(RobustFtConfig config) => LoadOnnx(config, OnnxBackendProvider.EncoderKey, dir =>
-        OnnxBackendProvider.OpenWith(config, session => OnnxBackendProvider.LoadEncoder(config, dir, session)));
+    private static OnnxEmbedder OnnxEncoder(RobustFtConfig config, SessionConfig session) => LoadOnnx(config, OnnxBackendProvider.EncoderKey, dir =>
+        OnnxBackendProvider.OpenWith(session, s => OnnxBackendProvider.LoadEncoder(config, dir, s)));
 
     private static T LoadOnnx<T>(RobustFtConfig config, string key, Func<string, T> load)
     {

@@ -7,7 +7,12 @@ namespace RobustFT.Cli.Backends;
 /// (ONNX or an OpenAI-compatible server); tests plug in others.</summary>
 public interface IBackendProvider
 {
+    /// <summary>One model set (on the first configured device).</summary>
     ModelBackends Create(RobustFtConfig config);
+
+    /// <summary>A GPU node's models, one set per device, each served by a GPU worker of its own. By default one device,
+    /// <see cref="Create"/>'s models, named after <see cref="RobustFtConfig.Provider"/>.</summary>
+    NodeBackends CreateNode(RobustFtConfig config) => NodeBackends.Open([config.Provider()], name => name, _ => Create(config));
 
     /// <summary>The generator alone (<c>robustft evaluate</c> needs no encoder). By default the generator of
     /// <see cref="Create"/>, whose encoder is disposed.</summary>

@@ -29,19 +29,44 @@ public sealed class OnnxBackendProvider : IBackendProvider
 
     public ModelBackends Create(RobustFtConfig config)
     {
-        var (generator, encoder) = ModelDirectories(config);
+        var directories = ModelDirectories(config);
+        return OpenWith(config, session => Load(config, directories, session));
+    }
 
-        return OpenWith(config, session =>
+    /// <summary>The generator and encoder on every configured device (<see cref="PerDevice"/>).</summary>
+    public NodeBackends CreateNode(RobustFtConfig config)
+    {
+        var directories = ModelDirectories(config);
+        return PerDevice(config, session => Load(config, directories, session));
+    }
+
+    /// <summary>One model set per device, each opened by <paramref name="open"/> with that device's session settings:
+    /// with the cpu provider one device, "cpu"; with cuda one per <see cref="RobustFtConfig.CudaDeviceIds"/>, "cuda:N",
+    /// opened with <see cref="SessionConfig.DeviceId"/> N. A device whose provider cannot load is a usage error
+    /// (<see cref="OpenWith{T}"/>); the devices opened before it are disposed.</summary>
+    public static NodeBackends PerDevice(RobustFtConfig config, Func<SessionConfig, ModelBackends> open)
+    {
+        var session = Session(config);
+        IReadOnlyList<SessionConfig> devices = session.ExecutionProvider == SessionConfig.Cuda
+            ? config.CudaDeviceIds().Select(id => session with { DeviceId = id }).ToList()
+            : [session];
+        return NodeBackends.Open(devices, DeviceName, device => OpenWith(device, open));
+    }
+
+    /// <summary>"cpu", or "cuda:N" for CUDA device N: the name of the device's GPU worker.</summary>
+    public static string DeviceName(SessionConfig session) =>
+        session.ExecutionProvider == SessionConfig.Cuda ? $"cuda:{session.DeviceId}" : session.ExecutionProvider;
+
+    private static ModelBackends Load(RobustFtConfig config, (string Generator, string Encoder) directories, SessionConfig session)
+    {
+        try
         {
-            try
-            {
-                return new ModelBackends(LoadGenerator(config, generator, session), LoadEncoder(config, encoder, session));
-            }
-            catch (Exception e) when (IsModelLoadError(e))
-            {
-                throw new UsageException($"cannot load the models: {e.Message}", e);
-            }
-        });
+            return new ModelBackends(LoadGenerator(config, directories.Generator, session), LoadEncoder(config, directories.Encoder, session));
+        }
+        catch (Exception e) when (IsModelLoadError(e))
+        {
+            throw new UsageException($"cannot load the models: {e.Message}", e);
+        }
     }
 
     /// <summary>The decoder export in <paramref name="directory"/> with the generator settings of the configuration.</summary>
@@ -64,9 +89,11 @@ public sealed class OnnxBackendProvider : IBackendProvider
 
     /// <summary>Runs <paramref name="open"/> with the configured session settings (<see cref="Session"/>); an execution
     /// provider ONNX Runtime cannot load becomes a usage error (exit 2) naming the key and carrying ORT's message.</summary>
-    public static T OpenWith<T>(RobustFtConfig config, Func<SessionConfig, T> open)
+    public static T OpenWith<T>(RobustFtConfig config, Func<SessionConfig, T> open) => OpenWith(Session(config), open);
+
+    /// <summary>Runs <paramref name="open"/> with <paramref name="session"/>, as <see cref="OpenWith{T}(RobustFtConfig, Func{SessionConfig, T})"/>.</summary>
+    public static T OpenWith<T>(SessionConfig session, Func<SessionConfig, T> open)
     {
-        var session = Session(config);
         try
         {
             return open(session);
@@ -97,7 +124,8 @@ public sealed class OnnxBackendProvider : IBackendProvider
         return (generator!, encoder!);
     }
 
-    /// <summary>Session settings from <c>robustft.inference.*</c>.</summary>
+    /// <summary>Session settings from <c>robustft.inference.*</c>, on the first configured CUDA device
+    /// (<see cref="RobustFtConfig.CudaDeviceIds"/>, checked with every provider).</summary>
     public static SessionConfig Session(RobustFtConfig config)
     {
         var r = config.Reader;
@@ -113,6 +141,6 @@ public sealed class OnnxBackendProvider : IBackendProvider
             var other => throw new UsageException($"configuration key {GraphOptimizationKey}: '{other}' is not one of disable, basic, extended, all"),
         };
         return new SessionConfig(r.Int("robustft.inference.intra-op-threads"), r.Int("robustft.inference.inter-op-threads"), optimization, provider,
-            r.Int("robustft.inference.device-id"));
+            config.CudaDeviceIds()[0]);
     }
 }

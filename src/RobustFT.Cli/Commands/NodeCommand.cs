@@ -28,9 +28,9 @@ public static class NodeCommand
             var nodeRoles = cfg.Roles(parse.GetValue(roles));
             var runtime = cfg.Runtime(nodeRoles, outputDirectory: null);
 
-            await using var models = nodeRoles.HasFlag(NodeRoles.Gpu) ? backends.Create(cfg) : null;
+            await using var models = nodeRoles.HasFlag(NodeRoles.Gpu) ? backends.CreateNode(cfg) : null;
             Console.Error.WriteLine($"node {runtime.Identity!.NodeId}: roles {nodeRoles}, store {runtime.Store.Describe()}" +
-                (models is null ? "" : $", model {models.Generator.ModelId} on {runtime.Identity.ExecutionProvider}"));
+                (models is null ? "" : $", model {models.ModelIds.Generator} on {string.Join(", ", models.Devices.Select(d => d.Device))}"));
             await using var node = await RobustFtNode.StartAsync(runtime, services => RunCommand.Register(services, models, LogLevel.Information), ct);
             Console.Error.WriteLine($"node {node.Identity.NodeId}: cluster address {node.Addresses.Self}, seed nodes {string.Join(", ", node.Addresses.SeedNodes)}");
             await using var server = await RunCommand.StartDashboardAsync(cfg, null, node, ct);

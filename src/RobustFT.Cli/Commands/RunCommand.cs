@@ -41,11 +41,11 @@ public static class RunCommand
             var cfg = new RobustFtConfig(ConfigLoader.Load(parse.GetValue(config), parse.GetValue(set)));
             var settings = Settings(cfg, parse.GetValue(input)!, parse.GetValue(task)!, parse.GetValue(output)!, parse.GetValue(gold));
             using var hold = OutputDirectoryLock.Acquire(settings.OutputDirectory);
-            await using var models = backends.Create(cfg);
-            settings = WithModels(settings, (models.Generator.ModelId, models.Encoder.ModelId), parse.GetValue(runId));
+            await using var models = backends.CreateNode(cfg);
+            settings = WithModels(settings, models.ModelIds, parse.GetValue(runId));
             var runtime = cfg.Runtime(NodeRoles.All, settings.OutputDirectory);
             runtime = runtime with { Cluster = runtime.Cluster with { SeedNodes = [] } };
-            Console.Error.WriteLine($"run {settings.RunId}: {settings.InputPath} → {settings.OutputDirectory} (task {settings.Task.Name}, model {models.Generator.ModelId})");
+            Console.Error.WriteLine($"run {settings.RunId}: {settings.InputPath} → {settings.OutputDirectory} (task {settings.Task.Name}, model {models.ModelIds.Generator})");
 
             await using var node = await RobustFtNode.StartAsync(runtime, services => Register(services, models, LogLevel.Warning), ct);
             await using var server = parse.GetResult(dashboard) is null ? null : await StartDashboardAsync(cfg, parse.GetValue(dashboard), node, ct);
@@ -79,8 +79,8 @@ public static class RunCommand
     }
 
     /// <summary>Logging to stderr (RobustFT at <paramref name="level"/>, Information with ROBUSTFT_VERBOSE) and, on a node
-    /// that serves inference, the models.</summary>
-    public static void Register(IServiceCollection services, ModelBackends? models, LogLevel level)
+    /// that serves inference, the models of each device.</summary>
+    public static void Register(IServiceCollection services, NodeBackends? models, LogLevel level)
     {
         services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
             .SetMinimumLevel(LogLevel.Warning)
@@ -88,9 +88,7 @@ public static class RunCommand
             .AddFilter("Akka", LogLevel.Warning)
             .AddFilter("Akka.Remote", LogLevel.Error)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning));
-        if (models is null) return;
-        services.AddSingleton(models.Generator);
-        services.AddSingleton(models.Encoder);
+        foreach (var device in models?.ForRuntime() ?? []) services.AddSingleton(device);
     }
 
     /// <summary>Starts the node's HTTP server (health, dashboard, API) at <paramref name="url"/> or the configured URL.</summary>

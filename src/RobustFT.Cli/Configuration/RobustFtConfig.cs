@@ -245,17 +245,38 @@ public sealed class RobustFtConfig(LoadedConfig loaded)
     public RuntimeOptions Runtime(NodeRoles roles, string? outputDirectory) => new(
         roles, Cluster(), Store(outputDirectory), Worker(), Coordinator(), Entity(), _r.Duration("robustft.node.heartbeat-interval"))
     {
-        Identity = NodeIdentity.ForThisProcess(roles, Device(), _r.String("robustft.node.id")),
+        Identity = NodeIdentity.ForThisProcess(roles, Provider(), _r.String("robustft.node.id")),
         Akka = AkkaSettings.FromTree(loaded.Tree),
         StaleAfter = StaleAfter(),
     };
 
-    /// <summary>The device a GPU node's worker serves and reports: "openai" (generator on an OpenAI-compatible server),
-    /// "cuda:N" (<c>robustft.inference.device-id</c>) or "cpu".</summary>
-    public string Device() =>
-        string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase) ? "openai"
-        : ExecutionProvider() == "cuda" ? $"cuda:{_r.Int("robustft.inference.device-id")}"
-        : ExecutionProvider();
+    /// <summary>What a GPU node's models run on, as its workers report it: "openai" (generator on an OpenAI-compatible
+    /// server), else <c>robustft.inference.execution-provider</c> ("cpu" or "cuda").</summary>
+    public string Provider() =>
+        string.Equals(_r.String("robustft.inference.backend"), "openai", StringComparison.OrdinalIgnoreCase) ? "openai" : ExecutionProvider();
+
+    public const string DeviceIdsKey = "robustft.inference.device-ids";
+    public const string DeviceIdKey = "robustft.inference.device-id";
+
+    /// <summary>The CUDA devices a GPU node serves with execution-provider = cuda, one GPU worker and one model set each:
+    /// <c>robustft.inference.device-ids</c> (a list; one id without brackets is a list of one), or, when that list is
+    /// empty, the one device <c>robustft.inference.device-id</c>. An id that is not a whole number of 0 or more, or an id
+    /// listed twice, is an error naming the key.</summary>
+    public IReadOnlyList<int> CudaDeviceIds()
+    {
+        var section = _r.Section(DeviceIdsKey);
+        var items = section.GetChildren().Select(c => c.Value ?? "").ToList();
+        if (items.Count == 0 && !string.IsNullOrWhiteSpace(section.Value)) items = [section.Value];
+        if (items.Count == 0) return [DeviceId(DeviceIdKey, _r.Text(DeviceIdKey))];
+        var ids = items.Select(item => DeviceId(DeviceIdsKey, item)).ToList();
+        if (ids.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UsageException($"configuration key {DeviceIdsKey}: device {twice.Key} is listed {twice.Count()} times (one GPU worker per device)");
+        return ids;
+    }
+
+    private static int DeviceId(string key, string text) =>
+        int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id
+            : throw new UsageException($"configuration key {key}: '{text}' is not a CUDA device id (a whole number, 0 or more)");
 
     /// <summary>How long a GPU worker may go without publishing its status before the dispatchers give it up and the
     /// dashboard and status show it stale; also how long submit waits before warning that a run does not move

@@ -1,3 +1,5 @@
+using RobustFT.Cluster.Serialization;
+
 namespace RobustFT.Cluster.Contracts;
 
 /// <summary>What a GPU worker reports about itself (published every few seconds on the cluster's worker topic): where it
@@ -17,4 +19,4 @@ public sealed record WorkerStatus(
     double BatchFill,
     long Tokens,
     long Requests,
-    DateTimeOffset At);
+    DateTimeOffset At) : IRobustFtMessage;

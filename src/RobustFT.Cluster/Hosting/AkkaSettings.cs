@@ -15,6 +15,8 @@ public static class AkkaSettings
     public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
     public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
 
+    private static readonly string[] SerializationKeys = ["serializers", "serialization-bindings", "serialization-identifiers"];
+
     private static readonly Lazy<HoconObject> ShippedTree = new(() =>
         HoconConfig.Load(Path.Combine(AppContext.BaseDirectory, "hocon", "robustft.conf")));
 
@@ -25,6 +27,18 @@ public static class AkkaSettings
     /// <summary>The <c>akka</c> section of the shipped defaults (hocon/robustft.conf beside the binary), for callers that
     /// build <see cref="RuntimeOptions"/> without a loaded configuration.</summary>
     public static string Shipped() => FromTree(ShippedTree.Value);
+
+    /// <summary>The serializer settings (<c>akka.actor.serializers</c>, <c>serialization-bindings</c>,
+    /// <c>serialization-identifiers</c>) of a resolved configuration tree as HOCON text: for an actor system that does not
+    /// take the whole <c>akka</c> section (<c>robustft status</c>'s client, tests).</summary>
+    /// <exception cref="InvalidOperationException">one of the three keys is missing or not an object.</exception>
+    public static string Serialization(HoconObject tree) => string.Join("\n", SerializationKeys.Select(key =>
+        tree.Find("akka.actor." + key) is HoconObject section
+            ? $"akka.actor.{key} : {HoconRenderer.ToJson(section, _ => false)}"
+            : throw new InvalidOperationException($"configuration key akka.actor.{key} is missing or not an object")));
+
+    /// <summary>The serializer settings of the shipped defaults (<see cref="Serialization(HoconObject)"/>).</summary>
+    public static string ShippedSerialization() => Serialization(ShippedTree.Value);
 
     /// <summary>A duration of the shipped defaults, for options a caller left unset.</summary>
     public static TimeSpan ShippedDuration(string path) =>

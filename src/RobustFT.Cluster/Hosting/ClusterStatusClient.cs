@@ -34,7 +34,8 @@ public sealed class ClusterStatusClient : IClusterView, IAsyncDisposable
               cluster.client.establishing-get-contacts-interval = 1s
               coordinated-shutdown.run-by-clr-shutdown-hook = off
             }
-            """).WithFallback(ClusterClientReceptionist.DefaultConfig());
+            """).WithFallback(ConfigurationFactory.ParseString(AkkaSettings.ShippedSerialization()))
+            .WithFallback(ClusterClientReceptionist.DefaultConfig());
         _system = ActorSystem.Create("robustft-status", config);
         var contacts = SeedNodes.Select(seed => ActorPath.Parse(seed + "/system/receptionist")).ToImmutableHashSet();
         _client = _system.ActorOf(ClusterClient.Props(ClusterClientSettings.Create(_system).WithInitialContacts(contacts)), "status-client");

@@ -19,7 +19,7 @@ namespace RobustFT.Cluster.Hosting;
 
 /// <summary>One running process of the actor runtime: a Generic Host with the Akka.NET actor system (remoting,
 /// clustering with the node's roles, Akka.Persistence.Sql on the node's store, the "sample" shard region, the coordinator
-/// singleton and the node's dispatcher, retriever and GPU workers). Embedded mode is a one-node cluster with every role.
+/// singleton and the node's dispatcher, retriever and GPU workers, one per model device). Embedded mode is a one-node cluster with every role.
 /// Disposing the node runs CoordinatedShutdown: it leaves the cluster and its shards and the singleton hand over.</summary>
 public sealed class RobustFtNode : IAsyncDisposable
 {
@@ -131,11 +131,8 @@ public sealed class RobustFtNode : IAsyncDisposable
                 registry.Register<InferenceDispatcher>(system.ActorOf(InferenceDispatcher.Props(services, staleAfter), AkkaClusterView.DispatcherName));
                 registry.Register<Retriever>(system.ActorOf(Retriever.Props(services), RetrieverName));
             }
-            if (options.Roles.HasFlag(NodeRoles.Gpu))
-            {
-                var device = identity.ExecutionProvider;
-                registry.Register<GpuWorker>(system.ActorOf(GpuWorker.Props(services, device, options.HeartbeatInterval), "gpu-worker-" + Uri.EscapeDataString(device)));
-            }
+            foreach (var device in services.Devices) // one GPU worker per model device (gpu role only)
+                system.ActorOf(GpuWorker.Props(services, device, options.HeartbeatInterval), device.ActorName);
             var view = system.ActorOf(Props.Create(() => new ClusterViewActor(sp.GetRequiredService<IClusterView>())), ClusterViewName);
             ClusterClientReceptionist.Get(system).RegisterService(view);
         });

@@ -13,10 +13,12 @@ public sealed class RunDatabase(IDbConnectionFactory connections)
     public RunStore Runs { get; } = new(connections);
     public SampleReadModel Samples { get; } = new(connections);
 
-    /// <summary>Creates every table that is missing; idempotent and safe when several processes start together.</summary>
+    /// <summary>Creates every table that is missing, and brings a journal written with tag rows to tags in its rows
+    /// (<see cref="JournalTagMigration"/>); idempotent and safe when several processes start together.</summary>
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         await Runs.EnsureSchemaAsync(ct);
         await Samples.EnsureSchemaAsync(ct);
+        await JournalTagMigration.RunAsync(connections, ct);
     }
 }

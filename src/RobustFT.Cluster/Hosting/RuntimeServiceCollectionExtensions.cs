@@ -5,12 +5,11 @@ using RobustFT.Cluster.Nodes;
 using RobustFT.Cluster.Runs;
 using RobustFT.Cluster.Samples;
 using RobustFT.Cluster.Workers;
-using RobustFT.Inference.Abstractions;
 
 namespace RobustFT.Cluster.Hosting;
 
 /// <summary>The services of one node, and the <see cref="RuntimeServices"/> its actors share (built once). A node with
-/// the gpu role needs an <see cref="ILanguageModel"/> and an <see cref="IEmbedder"/> registered by the caller.</summary>
+/// the gpu role needs its models registered by the caller: one <see cref="ModelDevice"/> per device.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
     public static IServiceCollection AddRobustFtServices(this IServiceCollection services, RuntimeOptions options, NodeIdentity identity)
@@ -31,11 +30,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<CleanIndex>();
         services.AddSingleton<RunExporter>();
         services.AddSingleton<RunIngestor>();
-        if (options.Roles.HasFlag(NodeRoles.Gpu))
-        {
-            services.AddSingleton<GenerationGate>();
-            services.AddSingleton<EmbeddingGate>();
-        }
+        if (options.Roles.HasFlag(NodeRoles.Gpu)) services.AddSingleton<WorkerDevices>();
         services.AddSingleton(sp => new RuntimeServices(
             sp.GetRequiredService<RunStore>(),
             sp.GetRequiredService<SampleReadModel>(),
@@ -48,8 +43,7 @@ public static class RuntimeServiceCollectionExtensions
             options.Worker,
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
         {
-            Generation = options.Roles.HasFlag(NodeRoles.Gpu) ? sp.GetRequiredService<GenerationGate>() : null,
-            Embedding = options.Roles.HasFlag(NodeRoles.Gpu) ? sp.GetRequiredService<EmbeddingGate>() : null,
+            Devices = options.Roles.HasFlag(NodeRoles.Gpu) ? sp.GetRequiredService<WorkerDevices>().All : [],
             ExecutionProvider = identity.ExecutionProvider,
         });
         return services;

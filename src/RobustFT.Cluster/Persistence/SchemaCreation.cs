@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 
 namespace RobustFT.Cluster.Persistence;
@@ -10,7 +11,20 @@ namespace RobustFT.Cluster.Persistence;
 /// </summary>
 public static class SchemaCreation
 {
-    public static async Task EnsureAsync(IDbConnectionFactory connections, long lockKey, IEnumerable<string> statements, CancellationToken ct = default)
+    public static Task EnsureAsync(IDbConnectionFactory connections, long lockKey, IEnumerable<string> statements, CancellationToken ct = default) =>
+        RunLockedAsync(connections, lockKey, async (connection, transaction, token) =>
+        {
+            foreach (var sql in statements)
+            {
+                await using var command = SqlCommands.Create(connection, transaction, sql);
+                await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            }
+        }, ct);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction under the schema lock of <paramref name="lockKey"/>
+    /// (PostgreSQL: an advisory lock; SQLite: the write lock), then commits.</summary>
+    public static async Task RunLockedAsync(IDbConnectionFactory connections, long lockKey,
+        Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken ct = default)
     {
         using var writeLease = connections is SqliteConnectionFactory sqlite ? await sqlite.EnterWriteAsync(ct).ConfigureAwait(false) : null;
         await using var connection = await connections.OpenAsync(ct).ConfigureAwait(false);
@@ -23,12 +37,7 @@ public static class SchemaCreation
             await lockCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        foreach (var sql in statements)
-        {
-            await using var command = SqlCommands.Create(connection, transaction, sql);
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-
+        await work(connection, transaction, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 

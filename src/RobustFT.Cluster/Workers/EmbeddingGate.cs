@@ -3,7 +3,7 @@ using RobustFT.Inference.Batching;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>The node's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="IEmbedder"/>: every
+/// <summary>A device's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="IEmbedder"/>: the device's
 /// GPU worker submits its cache misses here; calls carry up to max-batch-size texts (no length buckets).</summary>
 public sealed class EmbeddingGate(IEmbedder embedder, WorkerOptions options) : IDisposable
 {

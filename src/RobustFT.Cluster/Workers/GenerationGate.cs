@@ -3,18 +3,42 @@ using RobustFT.Inference.Batching;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>The node's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="ILanguageModel"/>: every
-/// GPU worker submits its cache misses here, so requests that arrive while the model is busy share its
+/// <summary>A device's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="ILanguageModel"/>: the
+/// device's GPU worker submits its cache misses here, so requests that arrive while the model is busy share its
 /// next call (with a continuous-batching model, <see cref="WorkerOptions.GenerationModelCalls"/> calls run at once and
 /// join its running batch). Calls are cut by length bucket, max-batch-size and max-batch-tokens; each call's size goes to
-/// <see cref="WorkerMetrics.BatchSize"/>.</summary>
-public sealed class GenerationGate(ILanguageModel model, WorkerOptions options, WorkerMetrics metrics) : IDisposable
+/// <see cref="WorkerMetrics.BatchSize"/> and to <see cref="AverageBatch"/>.</summary>
+public sealed class GenerationGate : IDisposable
 {
-    private readonly ModelGate<GenerationRequest, GenerationResult> _gate = new(
-        $"model {model.ModelId}", model.GenerateAsync, EstimateTokens,
-        new PromptBucketer(options.MaxBatchSize, options.MaxBatchTokens), options.GenerationModelCalls, metrics.RecordModelCall);
+    private readonly ILanguageModel _model;
+    private readonly ModelGate<GenerationRequest, GenerationResult> _gate;
+    private long _calls;
+    private long _requests;
 
-    public string ModelId => model.ModelId;
+    public GenerationGate(ILanguageModel model, WorkerOptions options, WorkerMetrics metrics)
+    {
+        _model = model;
+        _gate = new ModelGate<GenerationRequest, GenerationResult>($"model {model.ModelId}", model.GenerateAsync, EstimateTokens,
+            new PromptBucketer(options.MaxBatchSize, options.MaxBatchTokens), options.GenerationModelCalls, size =>
+            {
+                metrics.RecordModelCall(size);
+                Interlocked.Add(ref _requests, size);
+                Interlocked.Increment(ref _calls);
+            });
+    }
+
+    public string ModelId => _model.ModelId;
+
+    /// <summary>Mean requests per model call since the gate opened (0 before the first call): the batch fill the
+    /// device's worker reports.</summary>
+    public double AverageBatch
+    {
+        get
+        {
+            var calls = Interlocked.Read(ref _calls);
+            return calls == 0 ? 0 : (double)Interlocked.Read(ref _requests) / calls;
+        }
+    }
 
     /// <summary>Requests waiting for a model call.</summary>
     public int PendingRequests => _gate.PendingRequests;

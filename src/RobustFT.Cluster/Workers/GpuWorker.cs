@@ -7,11 +7,13 @@ using RobustFT.Cluster.Hosting;
 namespace RobustFT.Cluster.Workers;
 
 /// <summary>
-/// One GPU worker: serves the <see cref="GenerateRequest"/>s and <see cref="EmbedRequest"/>s that dispatchers send it
-/// and answers each to its sender. Requests that are in its mailbox together are served as one batch (one cache query per
-/// run; <see cref="InferenceServer"/>), the node's gates batch the misses continuously. A request whose
-/// <see cref="IInferenceRequest.RequestId"/> is already in flight joins it: every requester gets the one result.
-/// Publishes its <see cref="WorkerStatus"/> on <see cref="Topic"/> at start and every status interval, which is how
+/// The GPU worker of one model device (<see cref="WorkerDevice"/>; a gpu node has one per device): serves the
+/// <see cref="GenerateRequest"/>s and <see cref="EmbedRequest"/>s that dispatchers send it and answers each to its
+/// sender. Requests that are in its mailbox together are served as one batch (one cache query per run;
+/// <see cref="InferenceServer"/>), its device's gates batch the misses continuously. A request whose
+/// <see cref="InFlightInference.KeyOf">de-duplication key</see> is already in flight (the same request re-sent, or an
+/// embedding of the same text) joins it: every requester gets the one result. Publishes its <see cref="WorkerStatus"/>
+/// (device, model, queue, batch fill, throughput) on <see cref="Topic"/> at start and every status interval, which is how
 /// dispatchers find it and learn its <see cref="WorkerOptions.Capacity"/>.
 /// </summary>
 public sealed class GpuWorker : ReceiveActor, IWithTimers
@@ -20,21 +22,15 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     public const string Topic = "robustft.workers";
 
     private readonly RuntimeServices _services;
-    private readonly string _device;
+    private readonly WorkerDevice _device;
     private readonly TimeSpan _statusInterval;
     private readonly InferenceServer _server;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    /// <summary>Requests taken and not yet answered, by request id, with everyone waiting for each.</summary>
-    private readonly Dictionary<string, List<IActorRef>> _inFlight = new(StringComparer.Ordinal);
-
-    /// <summary>Embeddings of the same text in flight under another request id (duplicate questions in a dataset): they
-    /// wait for the first one's vector instead of running again, by the first one's request id.</summary>
-    private readonly Dictionary<string, (string Text, List<(EmbedRequest Request, IActorRef Requester)> Waiting)> _sameText = new(StringComparer.Ordinal);
-
-    /// <summary>The request id computing each text's embedding now.</summary>
-    private readonly Dictionary<string, string> _embeddingOf = new(StringComparer.Ordinal);
+    /// <summary>What runs now, by <see cref="InFlightInference.KeyOf">de-duplication key</see>: a request whose key is
+    /// here (re-sent, or an embedding of the same text) joins it instead of running again.</summary>
+    private readonly Dictionary<string, InFlightInference> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Requests taken since the last <see cref="DrainArrived"/>.</summary>
     private readonly List<IInferenceRequest> _arrived = [];
@@ -43,24 +39,25 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     private long _requests;
     private (DateTimeOffset At, long Tokens) _lastStatus = (DateTimeOffset.UtcNow, 0);
 
-    public GpuWorker(RuntimeServices services, string device, TimeSpan statusInterval)
+    public GpuWorker(RuntimeServices services, WorkerDevice device, TimeSpan statusInterval)
     {
         _services = services;
         _device = device;
         _statusInterval = statusInterval;
-        _server = new InferenceServer(services);
+        _server = new InferenceServer(services, device);
 
         Receive<GenerateRequest>(Accept);
         Receive<EmbedRequest>(Accept);
         Receive<DrainArrived>(_ => ServeArrived());
         Receive<InferenceServed>(Answer);
-        Receive<InferenceDropped>(m => { foreach (var id in m.RequestIds) Forget(id); });
+        // Served by nobody (a store write failed): the requests and those joined to them run again when re-sent.
+        Receive<InferenceDropped>(m => { foreach (var request in m.Requests) Take(request); });
         Receive<PublishWorkerStatus>(_ => PublishStatus());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(RuntimeServices services, string device, TimeSpan statusInterval) =>
+    public static Props Props(RuntimeServices services, WorkerDevice device, TimeSpan statusInterval) =>
         Akka.Actor.Props.Create(() => new GpuWorker(services, device, statusInterval));
 
     protected override void PreStart()
@@ -77,22 +74,13 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
 
     private void Accept(IInferenceRequest request)
     {
-        if (_inFlight.TryGetValue(request.RequestId, out var waiting))
+        var key = InFlightInference.KeyOf(request);
+        if (_inFlight.TryGetValue(key, out var running))
         {
-            if (!waiting.Contains(Sender)) waiting.Add(Sender);
+            running.Join(request, Sender);
             return;
         }
-        if (request is EmbedRequest embed)
-        {
-            if (_embeddingOf.TryGetValue(embed.Text, out var leader))
-            {
-                _sameText[leader].Waiting.Add((embed, Sender));
-                return;
-            }
-            _embeddingOf[embed.Text] = embed.RequestId;
-            _sameText[embed.RequestId] = (embed.Text, []);
-        }
-        _inFlight[request.RequestId] = [Sender];
+        _inFlight[key] = new InFlightInference(request, Sender);
         _arrived.Add(request);
         if (_arrived.Count == 1) Self.Tell(DrainArrived.Instance);
     }
@@ -108,7 +96,9 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
             {
                 try
                 {
-                    await _server.ServeAsync(run.Key, requests, (results, tokens) => self.Tell(new InferenceServed(results, tokens)), ct);
+                    var byId = requests.ToDictionary(r => r.RequestId, StringComparer.Ordinal);
+                    await _server.ServeAsync(run.Key, requests,
+                        (results, tokens) => self.Tell(new InferenceServed(results.Select(r => (byId[r.RequestId], r)).ToList(), tokens)), ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -117,7 +107,7 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
                 catch (Exception e)
                 {
                     _log.Error(e, "serving {0} requests of run {1} failed; they run again when re-sent", requests.Count, run.Key);
-                    self.Tell(new InferenceDropped(requests.Select(r => r.RequestId).ToList()));
+                    self.Tell(new InferenceDropped(requests));
                 }
             }, CancellationToken.None);
         }
@@ -127,29 +117,21 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     private void Answer(InferenceServed served)
     {
         _tokens += served.Tokens;
-        foreach (var result in served.Results)
+        foreach (var (request, result) in served.Results)
         {
-            if (!_inFlight.Remove(result.RequestId, out var waiting)) continue;
-            _requests++;
-            foreach (var requester in waiting) requester.Tell(result, Self);
-            if (result is EmbedCompleted vector && _sameText.Remove(result.RequestId, out var same))
-            {
-                _embeddingOf.Remove(same.Text);
-                foreach (var (request, requester) in same.Waiting)
-                {
-                    _requests++;
-                    requester.Tell(vector with { RequestId = request.RequestId, RunId = request.RunId, SampleId = request.SampleId, FromCache = vector.Error is null }, Self);
-                }
-            }
+            if (Take(request) is not { } done) continue;
+            _requests += done.Requests;
+            foreach (var (requester, answer) in done.Answers(result)) requester.Tell(answer, Self);
         }
     }
 
-    /// <summary>A request served by nobody (its store write failed): it and the same-text embeddings waiting for it run
-    /// again when their samples re-send them.</summary>
-    private void Forget(string requestId)
+    /// <summary>Removes and returns what <paramref name="request"/> was running for, unless that ended already.</summary>
+    private InFlightInference? Take(IInferenceRequest request)
     {
-        _inFlight.Remove(requestId);
-        if (_sameText.Remove(requestId, out var same)) _embeddingOf.Remove(same.Text);
+        var key = InFlightInference.KeyOf(request);
+        if (!_inFlight.TryGetValue(key, out var entry) || entry.Request.RequestId != request.RequestId) return null;
+        _inFlight.Remove(key);
+        return entry;
     }
 
     private void PublishStatus()
@@ -160,13 +142,13 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         _lastStatus = (now, _tokens);
         var status = new WorkerStatus(
             ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString(),
-            _device,
+            _device.Name,
             _services.ExecutionProvider,
-            _services.Generation?.ModelId ?? _services.Embedding?.ModelId ?? "",
+            _device.Generation?.ModelId ?? _device.Embedding?.ModelId ?? "",
             _services.Worker.Capacity,
             _inFlight.Count,
             tokensPerSecond,
-            _services.Metrics.Snapshot().AverageBatch,
+            _device.Generation?.AverageBatch ?? 0,
             _tokens,
             _requests,
             now);

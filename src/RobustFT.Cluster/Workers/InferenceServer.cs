@@ -8,15 +8,15 @@ namespace RobustFT.Cluster.Workers;
 /// <summary>
 /// What a <see cref="GpuWorker"/> does with one run's requests that reached it together, outside the actor: waits while
 /// the run is paused (a cancelled or unknown run gets "run cancelled"), looks them up in the inference cache in one
-/// query and answers the hits at once, sends the misses through the node's <see cref="GenerationGate"/> /
-/// <see cref="EmbeddingGate"/> (continuous batching with everything else waiting on this node), then writes the fresh
+/// query and answers the hits at once, sends the misses through its device's <see cref="GenerationGate"/> /
+/// <see cref="EmbeddingGate"/> (continuous batching with everything else waiting for that device), then writes the fresh
 /// results to the cache and answers them. Every answered group is one inference-journal entry (calls = fresh model
 /// results, cache hits, generated tokens), as <c>robustft run</c>'s report counts them.
 /// </summary>
 /// <remarks>A request the model cannot run (its own error, or a failed model call) is answered with that error; the
 /// others are unaffected. A failure outside the model (the store) is thrown: the worker then drops the unanswered
 /// requests and the samples' re-sent requests run again.</remarks>
-public sealed class InferenceServer(RuntimeServices services)
+public sealed class InferenceServer(RuntimeServices services, WorkerDevice device)
 {
     public const string RunCancelled = "run cancelled";
 
@@ -49,10 +49,10 @@ public sealed class InferenceServer(RuntimeServices services)
     private async Task GenerateAsync(string runId, List<GenerateRequest> requests, Action<IReadOnlyList<IInferenceResult>, long> answer, CancellationToken ct)
     {
         if (requests.Count == 0) return;
-        var gate = services.Generation;
+        var gate = device.Generation;
         if (gate is null)
         {
-            answer(requests.Select(r => Failed(r, "this node has no generation model")).ToList(), 0);
+            answer(requests.Select(r => Failed(r, $"device {device.Name} has no generation model")).ToList(), 0);
             return;
         }
         var keys = requests.Select(r => InferenceCache.GenerationKey(gate.ModelId, r.Messages, r.Options)).ToArray();
@@ -101,10 +101,10 @@ public sealed class InferenceServer(RuntimeServices services)
     private async Task EmbedAsync(string runId, List<EmbedRequest> requests, Action<IReadOnlyList<IInferenceResult>, long> answer, CancellationToken ct)
     {
         if (requests.Count == 0) return;
-        var gate = services.Embedding;
+        var gate = device.Embedding;
         if (gate is null)
         {
-            answer(requests.Select(r => Failed(r, "this node has no embedding model")).ToList(), 0);
+            answer(requests.Select(r => Failed(r, $"device {device.Name} has no embedding model")).ToList(), 0);
             return;
         }
         var keys = requests.Select(r => InferenceCache.Key("embed", gate.ModelId, r.Text, "")).ToArray();

@@ -2,15 +2,11 @@ using System.Diagnostics.Metrics;
 
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>OpenTelemetry-compatible instruments of a GPU worker (meter <c>RobustFT.Worker</c>).</summary>
+/// <summary>OpenTelemetry-compatible instruments of a node's GPU workers (meter <c>RobustFT.Worker</c>).</summary>
 public sealed class WorkerMetrics : IDisposable
 {
     public const string MeterName = "RobustFT.Worker";
     private readonly Meter _meter = new(MeterName);
-    private long _tokens;
-    private long _requests;
-    private long _batches;
-    private long _batchFillSum;
     private int _inFlight;
 
     public WorkerMetrics()
@@ -33,17 +29,10 @@ public sealed class WorkerMetrics : IDisposable
         Tokens.Add(tokens);
         CacheHits.Add(hits);
         Requests.Add(requests);
-        Interlocked.Add(ref _tokens, tokens);
-        Interlocked.Add(ref _requests, requests);
     }
 
-    /// <summary>Records one generation call of the model with <paramref name="size"/> requests (the batch fill).</summary>
-    public void RecordModelCall(int size)
-    {
-        BatchSize.Record(size);
-        Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _batchFillSum, size);
-    }
+    /// <summary>Records one generation call of a model with <paramref name="size"/> requests (the batch fill).</summary>
+    public void RecordModelCall(int size) => BatchSize.Record(size);
 
     /// <summary>Requests the node's GPU workers are serving and have not answered yet.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -63,14 +52,6 @@ public sealed class WorkerMetrics : IDisposable
         {
             if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Add(ref metrics._inFlight, -requests);
         }
-    }
-
-    /// <summary>Totals since start, for the GPU worker's published status: tokens, requests, mean requests per
-    /// generation call.</summary>
-    public (long Tokens, long Requests, double AverageBatch) Snapshot()
-    {
-        var batches = Interlocked.Read(ref _batches);
-        return (Interlocked.Read(ref _tokens), Interlocked.Read(ref _requests), batches == 0 ? 0 : (double)Interlocked.Read(ref _batchFillSum) / batches);
     }
 
     public void Dispose() => _meter.Dispose();

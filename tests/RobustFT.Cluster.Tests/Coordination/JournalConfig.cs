@@ -1,10 +1,12 @@
+using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Persistence;
 using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Coordination;
 
 /// <summary>Akka configuration for actor tests on a real journal: Akka.Persistence.Sql journal, snapshot store and read
-/// journal (tables created on first use) in the test's own SQLite file, or in the shared PostgreSQL server.</summary>
+/// journal (tables created on first use) in the test's own SQLite file, or in the shared PostgreSQL server; events
+/// through the project's serializer (the shipped bindings), as on a node.</summary>
 public static class JournalConfig
 {
     public const string ReadJournalPluginId = SqlJournalHocon.ReadJournalPluginId;
@@ -17,5 +19,5 @@ public static class JournalConfig
     };
 
     private static string Hocon(string connectionString, string provider) =>
-        "akka.loglevel = WARNING\n" + SqlJournalHocon.For(connectionString, provider);
+        "akka.loglevel = WARNING\n" + SqlJournalHocon.For(connectionString, provider) + "\n" + AkkaSettings.ShippedSerialization();
 }

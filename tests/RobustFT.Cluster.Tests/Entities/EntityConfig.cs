@@ -1,3 +1,4 @@
+using RobustFT.Cluster.Hosting;
 using RobustFT.Cluster.Tests.Support;
 
 namespace RobustFT.Cluster.Tests.Entities;
@@ -13,10 +14,11 @@ public static class EntityConfig
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
-    /// <summary>Akka.Persistence.Sql on a SQLite file, tables created on first use (as on an embedded node).</summary>
+    /// <summary>Akka.Persistence.Sql on a SQLite file, tables created on first use, events through the project's
+    /// serializer (the shipped bindings) — as on an embedded node.</summary>
     public static string Sqlite(string databasePath) =>
         """
         akka.loglevel = INFO
         akka.test.single-expect-default = 15s # a shared 2-core machine: expectations wait, silences are timed explicitly
-        """ + "\n" + SqlJournalHocon.For($"Data Source={databasePath}", "SQLite.MS");
+        """ + "\n" + SqlJournalHocon.For($"Data Source={databasePath}", "SQLite.MS") + "\n" + AkkaSettings.ShippedSerialization();
 }

@@ -12,7 +12,7 @@ using RobustFT.Cluster.Tests.Support;
 namespace RobustFT.Cluster.Tests.Entities;
 
 /// <summary>The entity on the journal a node uses: Akka.Persistence.Sql on a real SQLite file (the run's database), its
-/// events through Akka's default serializer. A new ActorSystem on the same file — a restarted process — recovers every
+/// events through the project's serializer (the shipped bindings). A new ActorSystem on the same file — a restarted process — recovers every
 /// field of the sample (float[] log-probabilities and embedding, string[] neighbours) and carries on.</summary>
 public sealed class SampleEntitySqliteJournalTests
 {

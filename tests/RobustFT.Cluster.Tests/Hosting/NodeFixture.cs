@@ -27,9 +27,15 @@ public sealed class NodeFixture : IAsyncDisposable
         };
     }
 
-    public async Task<RobustFtNode> StartAsync(RuntimeOptions options)
+    /// <summary>Starts a node with <paramref name="options"/>; <paramref name="models"/> registers its models (a node
+    /// with the gpu role needs them).</summary>
+    public async Task<RobustFtNode> StartAsync(RuntimeOptions options, Action<IServiceCollection>? models = null)
     {
-        var node = await RobustFtNode.StartAsync(options, services => services.AddLogging(), CancellationToken.None);
+        var node = await RobustFtNode.StartAsync(options, services =>
+        {
+            services.AddLogging();
+            models?.Invoke(services);
+        }, CancellationToken.None);
         _nodes.Add(node);
         return node;
     }

@@ -48,7 +48,8 @@ public sealed class RobustFtNodeTests
         var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
 
         var journal = node.System.Settings.Config.GetConfig("akka.persistence.journal.sql");
-        Assert.Equal("parameterized", journal.GetString("tagtable-asqueryable-insert-mode"));
+        Assert.Equal("Csv", journal.GetString("tag-write-mode"));
+        Assert.Equal("Csv", node.System.Settings.Config.GetString("akka.persistence.query.journal.sql.tag-read-mode"));
         Assert.Equal(TimeSpan.FromSeconds(30), journal.GetTimeSpan("circuit-breaker.call-timeout"));
         Assert.Contains(fixture.DatabasePath, journal.GetString("connection-string"));
     }
@@ -77,16 +78,17 @@ public sealed class RobustFtNodeTests
     }
 
     [Fact]
-    public async Task The_journal_snapshot_and_tag_tables_are_created_in_the_node_store_on_first_use()
+    public async Task The_journal_with_its_tags_column_and_the_project_tables_are_created_in_the_node_store_on_first_use()
     {
         await using var fixture = new NodeFixture();
         var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
         var journal = Akka.Persistence.Persistence.Instance.Apply(node.System).JournalFor(null);
         Assert.NotNull(journal);
 
-        var tables = await Eventually.ReadAsync(() => TablesAsync(fixture.DatabasePath), t => t.Contains("journal") && t.Contains("tags"));
+        var tables = await Eventually.ReadAsync(() => TablesAsync(fixture.DatabasePath), t => t.Contains("journal"));
         Assert.Contains("journal", tables);
-        Assert.Contains("tags", tables);
+        Assert.DoesNotContain("tags", tables); // tags live in the journal rows (tag-write-mode = Csv)
+        Assert.Equal("1", await ScalarAsync(fixture.DatabasePath, "SELECT COUNT(*) FROM pragma_table_info('journal') WHERE name = 'tags'"));
         Assert.Contains("runs", tables);
         Assert.Contains("sample_states", tables);
         Assert.Equal("wal", await ScalarAsync(fixture.DatabasePath, "PRAGMA journal_mode"));
@@ -123,6 +125,6 @@ public sealed class RobustFtNodeTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (string)(await command.ExecuteScalarAsync())!;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }

@@ -40,8 +40,7 @@ public sealed record InProcessRun(RunRecord Run, IReadOnlyList<SampleOutcome> Ou
             await using var node = await RobustFtNode.StartAsync(options, services =>
             {
                 services.AddLogging();
-                services.AddSingleton(model);
-                services.AddSingleton(embedder);
+                services.AddSingleton(new ModelDevice("cpu", model, embedder));
             }, CancellationToken.None);
             var settings = new RunSettings("method-run", input, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(input))),
                 Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), method, ShippedDefaults.Config.Prompts(), ShippedDefaults.Config.Budgets(),

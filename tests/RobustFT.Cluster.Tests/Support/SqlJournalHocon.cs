@@ -7,7 +7,9 @@ public static class SqlJournalHocon
     public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
 
     /// <param name="provider">linq2db provider: "SQLite.MS" or "PostgreSQL.15".</param>
-    public static string For(string connectionString, string provider) => $$"""
+    /// <param name="tagMode">"Csv" as the runtime (hocon/robustft.conf); "TagTable" writes a store as the runtime did
+    /// before tags moved into the journal rows.</param>
+    public static string For(string connectionString, string provider, string tagMode = "Csv") => $$"""
         akka.persistence {
           journal {
             plugin = "akka.persistence.journal.sql"
@@ -15,6 +17,7 @@ public static class SqlJournalHocon
               class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
               connection-string = "{{connectionString}}"
               provider-name = "{{provider}}"
+              tag-write-mode = {{tagMode}}
               auto-initialize = on
             }
           }
@@ -32,6 +35,7 @@ public static class SqlJournalHocon
             write-plugin = "akka.persistence.journal.sql"
             connection-string = "{{connectionString}}"
             provider-name = "{{provider}}"
+            tag-read-mode = {{tagMode}}
             refresh-interval = 50ms
             journal-sequence-retrieval { query-delay = 50ms, max-tries = 200 }
           }

@@ -17,7 +17,14 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
 
-    private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, "gpu:0", StatusInterval));
+    private IActorRef Worker(RuntimeServices services) => Sys.ActorOf(GpuWorker.Props(services, services.Devices[0], StatusInterval));
+
+    /// <summary>A worker whose device has only an encoder, and that encoder.</summary>
+    private (IActorRef Worker, HashEmbedder Embedder) EmbeddingWorker()
+    {
+        var embedder = new HashEmbedder();
+        return (Worker(Store.Services(embedder: embedder)), embedder);
+    }
 
     [Fact]
     public async Task Requests_that_arrive_while_the_model_runs_share_its_next_call()
@@ -30,7 +37,7 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
         worker.Tell(InferenceRequests.Generate(Run, "s1"));
         var first = await calls.NextAsync();
         foreach (var id in new[] { "s2", "s3", "s4" }) worker.Tell(InferenceRequests.Generate(Run, id));
-        AwaitCondition(() => services.Generation!.PendingRequests == 3);
+        AwaitCondition(() => services.Devices[0].Generation!.PendingRequests == 3);
         first.Answer();
         var second = await calls.NextAsync();
         second.Answer();
@@ -161,8 +168,7 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
     [Fact]
     public async Task Embeddings_are_served_by_the_encoder_once_and_then_from_the_cache()
     {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
+        var (worker, embedder) = EmbeddingWorker();
 
         worker.Tell(InferenceRequests.Embed(Run, "s1"));
         worker.Tell(InferenceRequests.Embed(Run, "s2"));
@@ -178,22 +184,46 @@ public sealed class GpuWorkerTests(ITestOutputHelper output) : WorkerActorTestKi
         Assert.Equal(new InferenceTotals(2, 1, 0), await Store.Runs.GetInferenceTotalsAsync(Run));
     }
 
-    [Fact]
-    public async Task Samples_with_the_same_question_in_flight_share_one_embedding_and_each_gets_its_own_answer()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)] // the duplicate's sample retries before the shared vector came back
+    public async Task Samples_with_the_same_question_in_flight_share_one_embedding_and_each_gets_its_own_answer_once(int duplicateSent)
     {
-        var embedder = new HashEmbedder();
-        var worker = Worker(Store.Services(embedder: embedder));
-        var twin = InferenceRequests.Embed(Run, "s2") with { Text = InferenceRequests.Embed(Run, "s1").Text };
+        var (worker, embedder) = EmbeddingWorker();
+        var twin = InferenceRequests.EmbedDuplicate(Run, "s2", sameAs: "s1");
 
         worker.Tell(InferenceRequests.Embed(Run, "s1"));
-        worker.Tell(twin);
+        for (var i = 0; i < duplicateSent; i++) worker.Tell(twin);
         var answers = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         // Computed once and counted once, however the two requests were batched: a run's model calls do not depend on timing.
         Assert.Equal(1, embedder.Texts);
         Assert.Equal(new[] { "s1", "s2" }, answers.Keys.Order());
         Assert.Equal(twin.RequestId, answers["s2"].RequestId);
         Assert.Equal(answers["s1"].Vector, answers["s2"].Vector);
+        Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
+    }
+
+    [Fact]
+    public async Task A_failed_encoder_call_fails_the_embedding_and_its_same_text_twin_and_the_text_runs_again_when_sent_again()
+    {
+        var (worker, embedder) = EmbeddingWorker();
+        var first = InferenceRequests.Embed(Run, "s1");
+        var twin = InferenceRequests.EmbedDuplicate(Run, "s2", sameAs: "s1");
+        embedder.FailingTexts.Add(first.Text);
+
+        worker.Tell(first);
+        worker.Tell(twin);
+        var failed = ReceiveN(2).Cast<EmbedCompleted>().ToDictionary(r => r.SampleId);
+        embedder.FailingTexts.Clear();
+        worker.Tell(twin);
+        var again = ExpectMsg<EmbedCompleted>();
+
+        Assert.All(failed.Values, r => Assert.Equal("malformed embedding response", r.Error));
+        Assert.All(failed.Values, r => Assert.False(r.FromCache));
+        Assert.Equal(twin.RequestId, failed["s2"].RequestId);
+        Assert.Equal((twin.RequestId, (string?)null, false), (again.RequestId, again.Error, again.FromCache));
         Assert.Equal(1, (await Store.Runs.GetInferenceTotalsAsync(Run)).Calls);
     }
 

@@ -4,7 +4,8 @@ using RobustFT.Inference.Abstractions;
 
 namespace RobustFT.Cluster.Tests.Workers;
 
-/// <summary>A deterministic fake encoder: four dimensions from the text's hash, L2-normalised; counts the texts embedded.</summary>
+/// <summary>A deterministic fake encoder: four dimensions from the text's hash, L2-normalised; counts the texts embedded.
+/// A call with one of <see cref="FailingTexts"/> in it throws, as a server's malformed answer fails the whole call.</summary>
 public sealed class HashEmbedder : IEmbedder
 {
     private int _texts;
@@ -13,8 +14,11 @@ public sealed class HashEmbedder : IEmbedder
 
     public int Texts => Volatile.Read(ref _texts);
 
+    public HashSet<string> FailingTexts { get; } = [];
+
     public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        if (texts.Any(FailingTexts.Contains)) throw new InvalidOperationException("malformed embedding response");
         Interlocked.Add(ref _texts, texts.Count);
         IReadOnlyList<float[]> vectors = texts.Select(Vector).ToList();
         return Task.FromResult(vectors);

@@ -38,7 +38,8 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
 
     private async Task<IActorRef> GpuWorkerAsync(IActorRef dispatcher, string device, ILanguageModel model, WorkerOptions? options = null)
     {
-        var worker = Sys.ActorOf(GpuWorker.Props(Store.Services(model, options: options), device, StatusInterval), device);
+        var services = Store.Services(model, options: options, device: device);
+        var worker = Sys.ActorOf(GpuWorker.Props(services, services.Devices[0], StatusInterval), device);
         await AwaitAssertAsync(async () => Assert.Contains(await WorkersOf(dispatcher), s => s.Device == device), TimeSpan.FromSeconds(10));
         return worker;
     }

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace RobustFT.Cluster.Tests.Workers;
 
 /// <summary>The messages between sample nodes and GPU workers cross the network: each, as the dispatcher sends it,
-/// survives the actor system's serializer unchanged (lists of chat messages, decoding options, vectors, statuses).</summary>
-public sealed class InferenceMessageSerializationTests(ITestOutputHelper output) : TestKit(ClusterTestKit.Config, output: output)
+/// survives the actor system's serializer (the shipped bindings) unchanged (lists of chat messages, decoding options,
+/// vectors, statuses).</summary>
+public sealed class InferenceMessageSerializationTests(ITestOutputHelper output) : TestKit(Serialization.SerializationHocon.With(ClusterTestKit.Config), output: output)
 {
     public static TheoryData<object> Messages => new()
     {
@@ -28,7 +29,8 @@ public sealed class InferenceMessageSerializationTests(ITestOutputHelper output)
         if (message is IInferenceRequest request) message = InferenceWire.ForWorker(request);
         var serializer = Sys.Serialization.FindSerializerFor(message);
 
-        var back = serializer.FromBinary(serializer.ToBinary(message), message.GetType());
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+        var back = Sys.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
 
         Assert.IsType(message.GetType(), back);
         Assert.Equivalent(message, back, strict: true);

@@ -12,4 +12,9 @@ public static class InferenceRequests
         [new ChatMessage("user", $"Question of {sampleId} for {step}?")], new GenerationOptions(MaxNewTokens: 16));
 
     public static EmbedRequest Embed(string runId, string sampleId) => new($"{runId}/{sampleId}/embed", runId, sampleId, $"Question of {sampleId}?");
+
+    /// <summary>The embedding request of <paramref name="sampleId"/> whose question is <paramref name="sameAs"/>'s (a
+    /// dataset's duplicate question).</summary>
+    public static EmbedRequest EmbedDuplicate(string runId, string sampleId, string sameAs) =>
+        Embed(runId, sampleId) with { Text = Embed(runId, sameAs).Text };
 }

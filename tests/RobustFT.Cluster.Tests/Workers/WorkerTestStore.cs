@@ -10,7 +10,7 @@ namespace RobustFT.Cluster.Tests.Workers;
 
 /// <summary>A real SQLite store (runs, inference journal and cache, read model) for actor tests, and the
 /// <see cref="RuntimeServices"/> of a node over it with the models a test gives (each call a node of its own: its own
-/// gates and metrics, the shared store).</summary>
+/// devices, gates and metrics, the shared store).</summary>
 public sealed class WorkerTestStore : IAsyncDisposable
 {
     private readonly TestDatabase _database;
@@ -40,8 +40,9 @@ public sealed class WorkerTestStore : IAsyncDisposable
         return runId;
     }
 
-    /// <summary>A node's services: the shipped worker options unless <paramref name="options"/> is given.</summary>
-    public RuntimeServices Services(ILanguageModel? model = null, IEmbedder? embedder = null, WorkerOptions? options = null)
+    /// <summary>A node's services with one device, <paramref name="device"/>, over the given models (either may be
+    /// missing): the shipped worker options unless <paramref name="options"/> is given.</summary>
+    public RuntimeServices Services(ILanguageModel? model = null, IEmbedder? embedder = null, WorkerOptions? options = null, string device = "gpu:0")
     {
         var config = ShippedDefaults.Config;
         var worker = options ?? config.Worker();
@@ -50,8 +51,8 @@ public sealed class WorkerTestStore : IAsyncDisposable
             Runs, Database.Samples, new RunCatalog(Runs), new InferenceCache(Database.Connections), new RunControl(Runs),
             metrics, config.Entity(), config.Coordinator(), worker, NullLoggerFactory.Instance)
         {
-            Generation = model is null ? null : Own(new GenerationGate(model, worker, metrics)),
-            Embedding = embedder is null ? null : Own(new EmbeddingGate(embedder, worker)),
+            Devices = [Own(new WorkerDevice(device, model is null ? null : new GenerationGate(model, worker, metrics),
+                embedder is null ? null : new EmbeddingGate(embedder, worker)))],
             ExecutionProvider = "test-ep",
         };
     }

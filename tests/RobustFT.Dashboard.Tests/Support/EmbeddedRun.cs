@@ -72,8 +72,7 @@ public sealed class EmbeddedRun : IAsyncDisposable
         var node = await RobustFtNode.StartAsync(options, services =>
         {
             services.AddLogging();
-            services.AddSingleton<ILanguageModel>(model);
-            services.AddSingleton<IEmbedder>(embedder);
+            services.AddSingleton(new ModelDevice("cpu", model, embedder));
         }, CancellationToken.None);
         var settings = new RunSettings("dash-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), input, Sha256(input),
             Path.Combine(directory, "out"), TaskProfiles.Resolve("arc"), method ?? defaults.Method(), defaults.Prompts(), defaults.Budgets(),

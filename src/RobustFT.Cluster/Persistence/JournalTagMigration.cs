@@ -1,0 +1,52 @@
+using System.Data.Common;
+
+namespace RobustFT.Cluster.Persistence;
+
+/// <summary>
+/// Moves a store's event tags from Akka.Persistence.Sql's tag table into the journal's <c>tags</c> column
+/// (<c>tag-write-mode = Csv</c>, ";tag;" per row), which the runtime writes and reads since the read journal's tag-table
+/// query proved quadratic (its tag aggregate scans the whole tag table for every event it returns: 8 s per query at
+/// 60,000 events; bench/RESULTS.md). Runs before Akka starts, under the schema lock: adds the column to a journal made in
+/// tag-table mode, copies every tag row into its event's column and deletes the tag rows, in one transaction. A store
+/// without a journal yet (Akka creates it, with the column) or without tag rows is left as it is, so it runs at every
+/// start for nothing after the first.
+/// </summary>
+public static class JournalTagMigration
+{
+    public static Task RunAsync(IDbConnectionFactory connections, CancellationToken ct = default) =>
+        SchemaCreation.RunLockedAsync(connections, SchemaCreation.LockKey("robustft.schema.journal-tags"), async (c, tx, token) =>
+        {
+            var postgres = connections.Dialect == SqlDialect.Postgres;
+            if (!await ExistsAsync(c, tx, postgres ? "SELECT to_regclass('journal') IS NOT NULL" : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'journal'", token))
+                return;
+            if (!await ExistsAsync(c, tx, postgres
+                    ? "SELECT COUNT(*) > 0 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'tags'"
+                    : "SELECT COUNT(*) > 0 FROM pragma_table_info('journal') WHERE name = 'tags'", token))
+                await ExecuteAsync(c, tx, "ALTER TABLE journal ADD COLUMN tags TEXT", token);
+            if (!await ExistsAsync(c, tx, postgres ? "SELECT to_regclass('tags') IS NOT NULL" : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tags'", token))
+                return;
+            await ExecuteAsync(c, tx, postgres
+                ? """
+                  UPDATE journal SET tags = ';' || t.joined || ';'
+                  FROM (SELECT ordering_id, string_agg(tag, ';' ORDER BY tag) AS joined FROM tags GROUP BY ordering_id) t
+                  WHERE journal.ordering = t.ordering_id AND (journal.tags IS NULL OR journal.tags = '')
+                  """
+                : """
+                  UPDATE journal SET tags = ';' || (SELECT group_concat(tag, ';') FROM tags WHERE tags.ordering_id = journal.ordering) || ';'
+                  WHERE (tags IS NULL OR tags = '') AND ordering IN (SELECT ordering_id FROM tags)
+                  """, token);
+            await ExecuteAsync(c, tx, "DELETE FROM tags", token);
+        }, ct);
+
+    private static async Task<bool> ExistsAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = SqlCommands.Create(c, tx, sql);
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(ct).ConfigureAwait(false));
+    }
+
+    private static async Task ExecuteAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = SqlCommands.Create(c, tx, sql);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}
