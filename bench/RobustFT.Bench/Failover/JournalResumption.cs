@@ -15,16 +15,18 @@ public static class JournalResumption
     public static async Task<IReadOnlyList<DateTime?>> MeasureAsync(IDbConnectionFactory db, DateTime stop)
     {
         await using var connection = await db.OpenAsync();
-        // The event's type: in the manifest (a serializer with manifests) or in the payload's head (JSON with $type).
+        // The event's type: in the manifest ("generation-recorded": the project's serializer) or in the payload's head
+        // (Newtonsoft JSON's $type, journals written before it), compared without dashes and case.
         var rows = (await connection.QueryAsync<(string PersistenceId, long Created, string? Manifest, byte[] Head)>(
                 "SELECT persistence_id, created, manifest, substring(message from 1 for 160) FROM journal WHERE persistence_id LIKE 'sample-%' ORDER BY persistence_id, sequence_number"))
-            .Select(r => (r.PersistenceId, r.Created, Manifest: r.Manifest + " " + System.Text.Encoding.UTF8.GetString(r.Head)));
+            .Select(r => (r.PersistenceId, r.Created,
+                Manifest: (r.Manifest + " " + System.Text.Encoding.UTF8.GetString(r.Head)).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()));
         var resumed = new List<DateTime?>();
         foreach (var events in rows.GroupBy(r => r.PersistenceId))
         {
             var before = events.Where(e => Time(e.Created) < stop).ToList();
-            if (before.Count == 0 || before.Any(e => e.Manifest.Contains("EmbeddingRecorded", StringComparison.Ordinal))) continue;
-            if (!(before[^1].Manifest.Contains("SampleStarted", StringComparison.Ordinal) || before[^1].Manifest.Contains("GenerationRecorded", StringComparison.Ordinal))) continue;
+            if (before.Count == 0 || before.Any(e => e.Manifest.Contains("embeddingrecorded", StringComparison.Ordinal))) continue;
+            if (!(before[^1].Manifest.Contains("samplestarted", StringComparison.Ordinal) || before[^1].Manifest.Contains("generationrecorded", StringComparison.Ordinal))) continue;
             var next = events.Select(e => Time(e.Created)).FirstOrDefault(t => t >= stop);
             resumed.Add(next == default ? null : next);
         }
