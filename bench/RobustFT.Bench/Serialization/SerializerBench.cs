@@ -15,8 +15,8 @@ namespace RobustFT.Bench.Serialization;
 /// <summary>
 /// Serialize + deserialize time, allocations and bytes per message: Akka's default Newtonsoft JSON serializer against the
 /// project's System.Text.Json serializer (the shipped bindings), on the messages a sample sends most and the events it
-/// stores: a context-step GenerateRequest (few-shot prompt of several chat messages, in the wire form the dispatcher
-/// sends), its GenerateCompleted (a reasoning-length answer with logprobs), and the sample events GenerationRecorded and
+/// stores: a context-step GenerateRequest (few-shot prompt of several chat messages, with arrays
+/// Newtonsoft can read), its GenerateCompleted (a reasoning-length answer with logprobs), and the sample events GenerationRecorded and
 /// EmbeddingRecorded (a 384-dimension vector). <c>serializer [--iterations N] [--rounds R]</c>; best round reported.
 /// </summary>
 public static class SerializerBench
@@ -86,12 +86,13 @@ public static class SerializerBench
             messages.Add(ChatMessage.Assistant($"Heat travels fastest through the material that conducts best; the others insulate. Answer: {(char)('A' + i)}"));
         }
         messages.Add(ChatMessage.User(question + "\nAnswer with the letter of the correct option."));
-        var request = new GenerateRequest($"{run}/{sample}/context", run, sample, "context", messages,
-            new GenerationOptions(MaxNewTokens: 64, Temperature: 0, Seed: 7_342_118_905, StopStrings: ["\n\n"]));
+        // Arrays: Akka's default Newtonsoft serializer, the comparison, cannot rebuild collection-expression lists.
+        var request = new GenerateRequest($"{run}/{sample}/context", run, sample, "context", messages.ToArray(),
+            new GenerationOptions(MaxNewTokens: 64, Temperature: 0, Seed: 7_342_118_905, StopStrings: new[] { "\n\n" }));
         var text = string.Concat(Enumerable.Repeat("Metal is a good conductor of heat, so energy from the water reaches its handle quickly. ", 12)) + "Answer: A";
         var logprobs = Enumerable.Range(0, 256).Select(i => -0.001f * (i % 97) - 0.0137f * (i % 5)).ToArray();
         var vector = Enumerable.Range(0, 384).Select(i => MathF.Sin(i * 0.37f) / 13.8f).ToArray();
-        yield return ("GenerateRequest (context, 8 chat messages)", InferenceWire.ForWorker(request));
+        yield return ("GenerateRequest (context, 8 chat messages)", request);
         yield return ("GenerateCompleted (256 tokens)", new GenerateCompleted(request.RequestId, run, sample, "reasoning-1", text, logprobs, false, null));
         yield return ("GenerationRecorded (event)", new GenerationRecorded("reasoning-1", text, logprobs, null));
         yield return ("EmbeddingRecorded (event, 384 floats)", new EmbeddingRecorded(vector, null));

@@ -84,7 +84,7 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
             pending.Worker?.Tell(pending.Request, Self);
             return;
         }
-        _requests[request.RequestId] = new PendingInference(InferenceWire.ForWorker(request), Sender);
+        _requests[request.RequestId] = new PendingInference(request, Sender);
         _queue.AddLast(request.RequestId);
         Dispatch();
     }

@@ -44,7 +44,8 @@ public sealed class CrossNodeInferenceTests(ITestOutputHelper output)
     {
         var model = new RecordingLanguageModel();
         var dispatcher = Sys.ActorOf(InferenceDispatcher.Props(_store.Services(), Timeout), "inference-dispatcher");
-        _gpuNode.ActorOf(GpuWorker.Props(_store.Services(model, new HashEmbedder()), "gpu:b", TimeSpan.FromMilliseconds(200)), "gpu-worker");
+        var services = _store.Services(model, new HashEmbedder(), device: "gpu:b");
+        _gpuNode.ActorOf(GpuWorker.Props(services, services.Devices[0], TimeSpan.FromMilliseconds(200)), "gpu-worker");
         var generate = MessageExamples.Generate with { RequestId = $"{_run}/arc-0042/review", RunId = _run };
         var embed = new EmbedRequest($"{_run}/arc-0042/embed", _run, "arc-0042", "Which gas do plants take in for photosynthesis?");
         Assert.IsType<RobustFtSerializer>(Sys.Serialization.FindSerializerFor(generate));
@@ -80,8 +81,9 @@ public sealed class CrossNodeInferenceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_request_with_the_read_only_lists_an_entity_builds_reaches_a_worker_on_another_node_unconverted()
     {
-        _gpuNode.ActorOf(GpuWorker.Props(_store.Services(new RecordingLanguageModel()), "gpu:b", TimeSpan.FromMilliseconds(200)), "gpu-worker");
-        // Collection-expression lists, not the arrays InferenceWire makes for Akka's default Newtonsoft serializer.
+        var services = _store.Services(new RecordingLanguageModel(), device: "gpu:b");
+        _gpuNode.ActorOf(GpuWorker.Props(services, services.Devices[0], TimeSpan.FromMilliseconds(200)), "gpu-worker");
+        // Collection-expression lists as an entity builds them (Akka's default Newtonsoft serializer could not rebuild them).
         var request = InferenceRequests.Generate(_run, "s1") with { Options = new(MaxNewTokens: 8, StopStrings: ["\n"]) };
         var worker = Sys.ActorSelection(new RootActorPath(AddressOf(_gpuNode)) / "user" / "gpu-worker");
 

@@ -26,7 +26,6 @@ public sealed class InferenceMessageSerializationTests(ITestOutputHelper output)
     [MemberData(nameof(Messages))]
     public void A_message_reads_back_equal_after_the_serializer(object message)
     {
-        if (message is IInferenceRequest request) message = InferenceWire.ForWorker(request);
         var serializer = Sys.Serialization.FindSerializerFor(message);
 
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
