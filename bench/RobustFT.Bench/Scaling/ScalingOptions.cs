@@ -24,15 +24,9 @@ public sealed record ScalingOptions(
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
-        string? Value(string name)
-        {
-            for (var i = 0; i < args.Count - 1; i++)
-                if (args[i] == name) return args[i + 1];
-            return null;
-        }
-        int Int(string name, int fallback) => Value(name) is { } v
-            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{name}: '{v}' is not a count")
-            : fallback;
+        var arguments = new BenchArguments(args);
+        string? Value(string name) => arguments.Value(name);
+        int Int(string name, int fallback) => arguments.Count(name, fallback);
 
         var nodes = (Value("--nodes") ?? "1,2,4").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"--nodes: '{n}' is not a positive count"))
