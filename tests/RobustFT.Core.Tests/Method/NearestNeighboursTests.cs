@@ -38,6 +38,29 @@ public class NearestNeighboursTests
         Assert.Equal(NearestNeighbours.TopK("q", [1f, 1f], candidates, 3), NearestNeighbours.TopK("q", [100f, 100f], candidates, 3));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(500)]
+    public void Gives_what_a_full_sort_by_score_then_id_gives_with_tied_and_undefined_scores(int k)
+    {
+        var random = new Random(20261129);
+        // Few distinct directions, so many scores tie; a zero vector's cosine is undefined (NaN) and ranks last.
+        var directions = Enumerable.Range(0, 12).Select(_ => Enumerable.Range(0, 8).Select(_ => (float)random.NextDouble() - 0.5f).ToArray()).ToArray();
+        var candidates = Enumerable.Range(0, 400)
+            .Select(i => ($"c{random.Next(1000):D4}-{i}", i % 50 == 0 ? new float[8] : directions[random.Next(directions.Length)]))
+            .ToList();
+        var query = directions[3];
+        var queryId = candidates[17].Item1;
+
+        var expected = candidates.Where(c => c.Item1 != queryId)
+            .Select(c => (Id: c.Item1, Score: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query, c.Item2)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal).Take(k).Select(c => c.Id);
+
+        Assert.Equal(expected, NearestNeighbours.TopK(queryId, query, candidates, k));
+    }
+
     [Fact]
     public void RejectsMismatchedDimensions() =>
         Assert.Throws<ArgumentException>(() => NearestNeighbours.TopK("q", [1f, 0f, 0f], Candidates, 1));
