@@ -16,15 +16,12 @@ public static class JournalTagMigration
     public static Task RunAsync(IDbConnectionFactory connections, CancellationToken ct = default) =>
         SchemaCreation.RunLockedAsync(connections, SchemaCreation.LockKey("robustft.schema.journal-tags"), async (c, tx, token) =>
         {
-            var postgres = connections.Dialect == SqlDialect.Postgres;
-            if (!await ExistsAsync(c, tx, postgres ? "SELECT to_regclass('journal') IS NOT NULL" : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'journal'", token))
-                return;
-            if (!await ExistsAsync(c, tx, postgres
-                    ? "SELECT COUNT(*) > 0 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'tags'"
-                    : "SELECT COUNT(*) > 0 FROM pragma_table_info('journal') WHERE name = 'tags'", token))
+            var dialect = connections.Dialect;
+            var postgres = dialect == SqlDialect.Postgres;
+            if (!await SchemaCatalog.TableExistsAsync(c, tx, dialect, "journal", token)) return;
+            if (!await SchemaCatalog.ColumnExistsAsync(c, tx, dialect, "journal", "tags", token))
                 await ExecuteAsync(c, tx, "ALTER TABLE journal ADD COLUMN tags TEXT", token);
-            if (!await ExistsAsync(c, tx, postgres ? "SELECT to_regclass('tags') IS NOT NULL" : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'tags'", token))
-                return;
+            if (!await SchemaCatalog.TableExistsAsync(c, tx, dialect, "tags", token)) return;
             await ExecuteAsync(c, tx, postgres
                 ? """
                   UPDATE journal SET tags = ';' || t.joined || ';'
@@ -37,12 +34,6 @@ public static class JournalTagMigration
                   """, token);
             await ExecuteAsync(c, tx, "DELETE FROM tags", token);
         }, ct);
-
-    private static async Task<bool> ExistsAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = SqlCommands.Create(c, tx, sql);
-        return Convert.ToBoolean(await command.ExecuteScalarAsync(ct).ConfigureAwait(false));
-    }
 
     private static async Task ExecuteAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
     {

@@ -61,12 +61,8 @@ public sealed class RunStore(IDbConnectionFactory db)
         }
     }
 
-    private async Task<bool> EndedAtExistsAsync(DbConnection c, CancellationToken ct) =>
-        await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            db.Dialect == SqlDialect.Postgres
-                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'runs' AND column_name = 'ended_at'"
-                : "SELECT COUNT(*) FROM pragma_table_info('runs') WHERE name = 'ended_at'",
-            cancellationToken: ct)) > 0;
+    private Task<bool> EndedAtExistsAsync(DbConnection c, CancellationToken ct) =>
+        SchemaCatalog.ColumnExistsAsync(c, null, db.Dialect, "runs", "ended_at", ct);
 
     /// <summary>Creates the run unless it exists; returns the stored run either way.</summary>
     public async Task<RunRecord> CreateOrGetAsync(RunSettings settings, CancellationToken ct = default)

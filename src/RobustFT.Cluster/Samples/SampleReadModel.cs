@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using RobustFT.Cluster.Persistence;
@@ -130,12 +131,8 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
                     SELECT run_id, state, COUNT(*) FROM sample_states WHERE run_id = @runId GROUP BY run_id, state
                     """, new { runId }, tx, cancellationToken: ct));
         }
-        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in changed.Select(r => r.SampleId).Distinct().Chunk(500))
-            foreach (var (sampleId, state) in await c.QueryAsync<(string, string)>(new CommandDefinition(
-                         $"SELECT sample_id, state FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
-                         Parameters(runId, chunk), tx, cancellationToken: ct)))
-                previous[sampleId] = state;
+        var previous = (await QueryByIdsAsync<(string SampleId, string State)>(c, tx, runId, changed.Select(r => r.SampleId).ToList(), "sample_id, state", ct))
+            .ToDictionary(r => r.SampleId, r => r.State, StringComparer.Ordinal);
         await c.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO sample_state_counts (run_id, state, samples) VALUES (@runId, @State, @Delta)
@@ -162,13 +159,20 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
     /// <summary>Selects <paramref name="columns"/> of the rows of <paramref name="sampleIds"/> (those that exist), in chunks.</summary>
     private async Task<List<T>> QueryByIdsAsync<T>(string runId, IReadOnlyCollection<string> sampleIds, string columns, CancellationToken ct)
     {
-        var found = new List<T>();
-        if (sampleIds.Count == 0) return found;
+        if (sampleIds.Count == 0) return [];
         await using var c = await db.OpenAsync(ct);
+        return await QueryByIdsAsync<T>(c, null, runId, sampleIds, columns, ct);
+    }
+
+    /// <summary>The same on an open connection, inside <paramref name="tx"/> when given.</summary>
+    private static async Task<List<T>> QueryByIdsAsync<T>(DbConnection c, DbTransaction? tx, string runId, IReadOnlyCollection<string> sampleIds,
+        string columns, CancellationToken ct)
+    {
+        var found = new List<T>();
         foreach (var chunk in sampleIds.Distinct().Chunk(500))
             found.AddRange(await c.QueryAsync<T>(new CommandDefinition(
                 $"SELECT {columns} FROM sample_states WHERE run_id = @runId AND sample_id IN ({string.Join(',', chunk.Select((_, i) => "@s" + i))})",
-                Parameters(runId, chunk), cancellationToken: ct)));
+                Parameters(runId, chunk), tx, cancellationToken: ct)));
         return found;
     }
 
