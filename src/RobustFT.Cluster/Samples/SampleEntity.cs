@@ -24,7 +24,10 @@ namespace RobustFT.Cluster.Samples;
 /// </code>
 /// An entity that reaches a barrier stays in memory while its node has a free waiting slot
 /// (<see cref="SampleEntityOptions.WaitingPerNode"/>, <see cref="WaitingEntitySlots"/>), so the barrier's message finds it
-/// live; beyond that it passivates and the message recovers it from the journal.
+/// live; beyond that it passivates and the message recovers it from the journal. That message usually reaches the new
+/// incarnation while it recovers and is handled before its note to passivate; when it comes later (the shard tells an
+/// entity its message only after creating it), the passivating entity hands it back and the shard, once the entity
+/// stopped, starts it again with the buffered message.
 /// A working state's request is sent on entry, again on <see cref="StartSample"/> and after the request timeout (same
 /// request id, same cache key). Results that do not belong to the current state (duplicates, late, out of order) are
 /// ignored. There are no snapshots: a sample has at most a dozen small events, and a snapshot would add a write per

@@ -158,7 +158,7 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
     }
 
     [Fact]
-    public async Task A_barrier_message_that_starts_a_passivated_entity_is_handled_after_recovery_instead_of_passivating_again()
+    public async Task A_barrier_message_that_starts_a_passivated_entity_moves_it_on_at_once_or_once_the_shard_restarts_it_with_the_handed_back_message()
     {
         await using var run = await EntityTestRun.CreateAsync();
         var sample = new EntityDriver(this, run, Sample);
@@ -166,7 +166,7 @@ public sealed class SampleEntityResilienceTests() : TestKit(EntityConfig.InMemor
         sample.DetectNoisy();
         sample.Stop();
 
-        sample.StartWith(new IndexReady(run.RunId, Sample)); // waits while the entity recovers and loads its run
+        sample.StartWithBarrier(new IndexReady(run.RunId, Sample));
 
         sample.ExpectRetrieve();
         sample.Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
