@@ -135,6 +135,14 @@ public static class ClusterScalingBench
                 }, ct));
             }
 
+            double? idleCores = null;
+            if (options.Idle is { } idle && idle > TimeSpan.Zero)
+            {
+                var idleBefore = CpuSnapshot.Take();
+                await Task.Delay(idle, ct);
+                idleCores = (CpuSnapshot.Take().Process - idleBefore.Process).TotalSeconds / idle.TotalSeconds;
+            }
+
             var settings = new RunSettings($"scaling-{label}", data.InputPath, Sha256(data.InputPath), output, TaskProfiles.Resolve("arc"),
                 defaults.Method(), defaults.Prompts(), defaults.Budgets(), 0, 1, 0, anyModel!.ModelId, anyEmbedder!.ModelId, data.GoldPath);
 
@@ -177,7 +185,8 @@ public static class ClusterScalingBench
                 (cpuAfter.Process - cpuBefore.Process).TotalSeconds,
                 cpuAfter.MachineBusySince(cpuBefore),
                 residentMb,
-                timeline.FirstSeen);
+                timeline.FirstSeen,
+                idleCores);
         }
         finally
         {

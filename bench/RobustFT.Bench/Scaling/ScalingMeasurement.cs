@@ -11,6 +11,8 @@ namespace RobustFT.Bench.Scaling;
 /// <param name="ProcessCpuSeconds">CPU time of this process (all nodes) during the run.</param>
 /// <param name="MachineBusy">Share of the machine's cores busy during the run (every process, broker and PostgreSQL included).</param>
 /// <param name="PhaseStarts">Seconds after the start at which the coordinator first reported each run phase.</param>
+/// <param name="IdleCores">CPU of this process (all nodes) while the formed cluster had no run, in cores (<c>--idle-s</c>);
+/// null when not measured.</param>
 public sealed record ScalingMeasurement(
     int GpuNodes,
     int Samples,
@@ -30,4 +32,5 @@ public sealed record ScalingMeasurement(
     double ProcessCpuSeconds,
     double MachineBusy,
     double ResidentMb,
-    IReadOnlyDictionary<string, double> PhaseStarts);
+    IReadOnlyDictionary<string, double> PhaseStarts,
+    double? IdleCores = null);

@@ -20,7 +20,8 @@ public sealed record ScalingOptions(
     int? MaxLiveSamples = null,
     TimeSpan? MemoryEvery = null,
     TimeSpan? ProjectionDelay = null,
-    int GenerationCalls = 0)
+    int GenerationCalls = 0,
+    TimeSpan? Idle = null)
 {
     public static ScalingOptions Parse(IReadOnlyList<string> args)
     {
@@ -51,7 +52,8 @@ public sealed record ScalingOptions(
             MaxLiveSamples: Value("--max-live") is null ? null : Int("--max-live", 0),
             MemoryEvery: Value("--memory-every-s") is null ? null : TimeSpan.FromSeconds(Int("--memory-every-s", 0)),
             ProjectionDelay: Value("--projection-ms") is null ? null : TimeSpan.FromMilliseconds(Int("--projection-ms", 0)),
-            GenerationCalls: Int("--gen-calls", 0));
+            GenerationCalls: Int("--gen-calls", 0),
+            Idle: Value("--idle-s") is null ? null : TimeSpan.FromSeconds(Int("--idle-s", 0)));
     }
 
     public const string Usage =
@@ -62,5 +64,5 @@ public sealed record ScalingOptions(
         "[--projection-ms MS (read journal refresh-interval and journal-sequence-retrieval.query-delay; shipped 100 ms)] " +
         "[--gen-calls N (generation model calls a worker's gate runs at once; default 0: the shipped onnx setting, 2 calls " +
         "feeding a continuous batch; the simulated GPU runs one call at a time like a static batcher, for which 1 is the " +
-        "natural setting)] [--json FILE]";
+        "natural setting)] [--idle-s S (before each run, measure the CPU of the formed cluster, no run, over S seconds)] [--json FILE]";
 }

@@ -9,7 +9,7 @@ public sealed class EmbeddingGate(IEmbedder embedder, WorkerOptions options) : I
 {
     private readonly ModelGate<string, float[]> _gate = new(
         $"embedder {embedder.ModelId}", embedder.EmbedAsync, _ => 0,
-        new PromptBucketer(Math.Max(1, options.MaxBatchSize), options.MaxBatchTokens), options.ConcurrentBatches);
+        new PromptBucketer(Math.Max(1, options.MaxBatchSize), options.MaxBatchTokens), options.ConcurrentBatches, maxWait: options.MaxWait);
 
     public string ModelId => embedder.ModelId;
 

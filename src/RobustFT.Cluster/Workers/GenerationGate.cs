@@ -24,7 +24,7 @@ public sealed class GenerationGate : IDisposable
                 metrics.RecordModelCall(size);
                 Interlocked.Add(ref _requests, size);
                 Interlocked.Increment(ref _calls);
-            });
+            }, options.MaxWait);
     }
 
     public string ModelId => _model.ModelId;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RobustFT.Inference.Batching;
 
 namespace RobustFT.Cluster.Workers;
@@ -7,7 +8,10 @@ namespace RobustFT.Cluster.Workers;
 /// the gate runs at most <c>concurrentCalls</c> model calls at a time and, whenever a call slot is free, takes what is
 /// pending: one <see cref="PromptBucketer"/> batch (one length bucket, at most max-batch-size requests and
 /// max-batch-tokens), the one holding the oldest pending request. Requests submitted while the model is busy therefore
-/// wait for the next call together instead of forming calls of their own.
+/// wait for the next call together instead of forming calls of their own. When a slot is free and the pending requests do
+/// not fill a call, the gate waits until its oldest request is <c>maxWait</c> old (max-wait), so requests that arrive
+/// together at an idle model (the first of a step, a barrier's release) share a call instead of the first few taking it
+/// alone; a full call is cut at once, and a request that waited through a running call is never held longer.
 /// </summary>
 /// <remarks>A failed call faults only the callers with a request in it. A caller that gives up (its token is
 /// cancelled) stops waiting: its requests still pending are dropped, a call already running continues for the others.
@@ -20,6 +24,10 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     private readonly PromptBucketer _bucketer;
     private readonly int _maxCalls;
     private readonly Action<int>? _onCall;
+    private readonly TimeSpan _maxWait;
+    private readonly Timer _waitTimer;
+    private bool _waitArmed;
+    private long _lastCallEnded; // Stopwatch timestamp; requests older than this waited through a call
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly List<Pending> _pending = [];
@@ -32,9 +40,11 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     /// <param name="bucketer">Cuts the pending requests into model batches.</param>
     /// <param name="concurrentCalls">Model calls allowed at the same time (at least 1).</param>
     /// <param name="onCall">Told the size of every successful model call.</param>
+    /// <param name="maxWait">How long a request may wait at an idle model for others to share its call (zero: none).</param>
     public ModelGate(string name, Func<IReadOnlyList<TRequest>, CancellationToken, Task<IReadOnlyList<TResult>>> call,
-        Func<TRequest, int> tokens, PromptBucketer bucketer, int concurrentCalls, Action<int>? onCall = null)
+        Func<TRequest, int> tokens, PromptBucketer bucketer, int concurrentCalls, Action<int>? onCall = null, TimeSpan maxWait = default)
     {
+        if (maxWait < TimeSpan.Zero) throw new ArgumentException($"max-wait must not be negative, got {maxWait}", nameof(maxWait));
         if (bucketer.MaxBatchSize < 1) throw new ArgumentException($"max-batch-size must be at least 1, got {bucketer.MaxBatchSize}", nameof(bucketer));
         _name = name;
         _call = call;
@@ -42,6 +52,12 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
         _bucketer = bucketer;
         _maxCalls = Math.Max(1, concurrentCalls);
         _onCall = onCall;
+        _maxWait = maxWait;
+        _waitTimer = new Timer(_ =>
+        {
+            lock (_lock) _waitArmed = false;
+            Pump();
+        });
     }
 
     /// <summary>Model calls running now.</summary>
@@ -88,12 +104,32 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
                 if (_disposed || _running >= _maxCalls) return;
                 _pending.RemoveAll(p => p.Result.Task.IsCompleted);
                 if (_pending.Count == 0) return;
+                if (HoldForMore()) return;
                 batch = TakeBatch();
                 stopping = _stopping.Token;
                 _running++;
             }
             _ = Task.Run(() => RunAsync(batch, stopping));
         }
+    }
+
+    /// <summary>Whether the pending requests wait for more (under the lock): fewer than max-batch-size pend, and the oldest
+    /// arrived after the last call ended (it did not wait through one) and is younger than max-wait; the timer then pumps
+    /// again when it is due.</summary>
+    private bool HoldForMore()
+    {
+        if (_maxWait <= TimeSpan.Zero) return false;
+        var oldest = _pending[0].Since;
+        if (oldest <= _lastCallEnded) return false;
+        var age = Stopwatch.GetElapsedTime(oldest);
+        if (age >= _maxWait) return false;
+        if (_pending.Count >= _bucketer.MaxBatchSize) return false;
+        if (!_waitArmed)
+        {
+            _waitArmed = true;
+            _waitTimer.Change(_maxWait - age, Timeout.InfiniteTimeSpan);
+        }
+        return true;
     }
 
     /// <summary>Removes and returns the bucketer batch that holds the oldest pending request (in bucketer order).</summary>
@@ -129,7 +165,11 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
         }
         finally
         {
-            lock (_lock) _running--;
+            lock (_lock)
+            {
+                _running--;
+                _lastCallEnded = Stopwatch.GetTimestamp();
+            }
             Pump();
         }
     }
@@ -145,6 +185,7 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
             left = [.. _pending];
             _pending.Clear();
         }
+        _waitTimer.Dispose();
         _stopping.Cancel();
         foreach (var p in left) p.Result.TrySetCanceled(_stopping.Token);
         _stopping.Dispose();
@@ -154,6 +195,7 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     {
         public TRequest Request { get; } = request;
         public int Tokens { get; } = tokens;
+        public long Since { get; } = Stopwatch.GetTimestamp();
         public TaskCompletionSource<TResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

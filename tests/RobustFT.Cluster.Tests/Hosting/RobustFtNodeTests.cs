@@ -42,6 +42,24 @@ public sealed class RobustFtNodeTests
     }
 
     [Fact]
+    public async Task The_shipped_scheduler_tick_reaches_the_actor_system_and_is_finer_than_every_shipped_akka_timer()
+    {
+        await using var fixture = new NodeFixture();
+        var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
+
+        var config = node.System.Settings.Config;
+        var tick = config.GetTimeSpan("akka.scheduler.tick-duration");
+        Assert.Equal(TimeSpan.FromMilliseconds(50), tick); // Akka's own default is 10 ms: 100 wake-ups a second
+        var timers = new[]
+        {
+            config.GetTimeSpan("akka.persistence.query.journal.sql.refresh-interval"),
+            config.GetTimeSpan("akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay"),
+            ShippedDefaults.Config.Coordinator().PollInterval,
+        };
+        Assert.All(timers, t => Assert.True(t >= 2 * tick, $"{t} is not at least two scheduler ticks ({tick})"));
+    }
+
+    [Fact]
     public async Task The_shipped_journal_settings_reach_the_journal_plugin_over_the_store_s_connection()
     {
         await using var fixture = new NodeFixture();

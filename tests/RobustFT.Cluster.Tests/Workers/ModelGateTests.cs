@@ -9,13 +9,76 @@ namespace RobustFT.Cluster.Tests.Workers;
 /// depends on timing.</summary>
 public sealed class ModelGateTests
 {
-    private static (ModelGate<string, string> Gate, HeldModelCalls Model, List<int> CallSizes) Gate(int maxBatchSize = 32, int concurrentCalls = 1)
+    private static (ModelGate<string, string> Gate, HeldModelCalls Model, List<int> CallSizes) Gate(int maxBatchSize = 32, int concurrentCalls = 1,
+        TimeSpan maxWait = default)
     {
         var model = new HeldModelCalls();
         var sizes = new List<int>();
         var gate = new ModelGate<string, string>("model fake", model.CallAsync, r => r.Length,
-            new PromptBucketer(maxBatchSize, 16384), concurrentCalls, size => { lock (sizes) sizes.Add(size); });
+            new PromptBucketer(maxBatchSize, 16384), concurrentCalls, size => { lock (sizes) sizes.Add(size); }, maxWait);
         return (gate, model, sizes);
+    }
+
+    [Fact]
+    public async Task With_max_wait_requests_reaching_an_idle_model_together_share_its_first_call()
+    {
+        var (gate, model, sizes) = Gate(maxWait: TimeSpan.FromMilliseconds(300));
+        using var _ = gate;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var first = gate.SubmitAsync(["a1"], CancellationToken.None);
+        var second = gate.SubmitAsync(["b1", "b2"], CancellationToken.None);
+
+        var call = await model.NextAsync();
+        call.Answer();
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(250), $"the call was cut after {started.Elapsed}, before max-wait");
+        Assert.Equal(["a1", "b1", "b2"], call.Requests.Order());
+        Assert.Equal(Answers("a1"), await first);
+        Assert.Equal(Answers("b1", "b2"), await second);
+        Assert.Equal([3], sizes);
+    }
+
+    [Fact]
+    public async Task With_max_wait_a_full_call_is_cut_at_once()
+    {
+        var (gate, model, _) = Gate(maxBatchSize: 2, maxWait: TimeSpan.FromHours(1));
+        using var __ = gate;
+        var both = gate.SubmitAsync(["a1", "a2"], CancellationToken.None);
+
+        var call = await model.NextAsync(); // the hang guard (30 s) fails the test if the gate waited for max-wait
+        call.Answer();
+
+        Assert.Equal(["a1", "a2"], call.Requests.Order());
+        Assert.Equal(Answers("a1", "a2"), await both);
+    }
+
+    [Fact]
+    public async Task With_max_wait_requests_that_waited_through_a_running_call_go_into_the_next_call_at_once()
+    {
+        var (gate, model, sizes) = Gate(maxBatchSize: 2, maxWait: TimeSpan.FromHours(1));
+        using var _ = gate;
+        var full = gate.SubmitAsync(["a1", "a2"], CancellationToken.None);
+        var running = await model.NextAsync();
+        var waiting = gate.SubmitAsync(["b1"], CancellationToken.None);
+        Assert.True(model.NoCallWaiting);
+
+        running.Answer();
+        var next = await model.NextAsync(); // not an hour later: b1 already waited for the running call
+        next.Answer();
+
+        Assert.Equal(["b1"], next.Requests);
+        Assert.Equal(Answers("b1"), await waiting);
+        Assert.Equal(Answers("a1", "a2"), await full);
+        Assert.Equal([2, 1], sizes);
+    }
+
+    [Fact]
+    public void A_negative_max_wait_is_refused_naming_the_setting()
+    {
+        var model = new HeldModelCalls();
+        var error = Assert.Throws<ArgumentException>(() => new ModelGate<string, string>("model fake", model.CallAsync, r => r.Length,
+            new PromptBucketer(4, 16384), 1, maxWait: TimeSpan.FromMilliseconds(-1)));
+        Assert.Contains("max-wait", error.Message);
     }
 
     private static IReadOnlyList<string> Answers(params string[] requests) => requests.Select(HeldModelCalls.AnswerFor).ToList();
