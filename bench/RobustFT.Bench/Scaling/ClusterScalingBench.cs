@@ -154,7 +154,8 @@ public static class ClusterScalingBench
                 ? $"{p.Phase}, {p.Finished} finished, " + string.Join(' ', p.States.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key}={kv.Value}"))
                 : "no progress yet");
             var final = await coordinator.RunAsync(settings, timeline, ct);
-            var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var ended = Stopwatch.GetTimestamp();
+            var wall = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
             var cpuAfter = CpuSnapshot.Take();
             var residentMb = memory.PeakMb;
 
@@ -186,6 +187,7 @@ public static class ClusterScalingBench
                 cpuAfter.MachineBusySince(cpuBefore),
                 residentMb,
                 timeline.FirstSeen,
+                gpus.Select(g => g.Idle(started, ended, TimeSpan.FromSeconds(0.1))).ToList(),
                 idleCores);
         }
         finally

@@ -11,6 +11,7 @@ namespace RobustFT.Bench.Scaling;
 /// <param name="ProcessCpuSeconds">CPU time of this process (all nodes) during the run.</param>
 /// <param name="MachineBusy">Share of the machine's cores busy during the run (every process, broker and PostgreSQL included).</param>
 /// <param name="PhaseStarts">Seconds after the start at which the coordinator first reported each run phase.</param>
+/// <param name="GpuIdle">Where each GPU node stood idle during the run (gaps of at least 0.1 s).</param>
 /// <param name="IdleCores">CPU of this process (all nodes) while the formed cluster had no run, in cores (<c>--idle-s</c>);
 /// null when not measured.</param>
 public sealed record ScalingMeasurement(
@@ -33,4 +34,5 @@ public sealed record ScalingMeasurement(
     double MachineBusy,
     double ResidentMb,
     IReadOnlyDictionary<string, double> PhaseStarts,
+    IReadOnlyList<GpuIdle> GpuIdle,
     double? IdleCores = null);

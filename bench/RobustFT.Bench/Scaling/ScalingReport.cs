@@ -68,6 +68,7 @@ public static class ScalingReport
         sb.AppendLine("  phases (s after start): " + string.Join(", ", m.PhaseStarts.OrderBy(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.0}"))));
         sb.AppendLine("  rows: " + string.Join(", ", m.Database.Tables.Where(t => t.Total > 0)
             .Select(t => $"{t.Table} +{t.Inserted}/~{t.Updated}/-{t.Deleted}")) + $"; commits {m.Database.Commits}");
+        for (var i = 0; i < m.GpuIdle.Count; i++) sb.AppendLine($"  GPU {i + 1}: {m.GpuIdle[i]}");
         var idle = m.IdleCores is { } cores ? string.Create(CultureInfo.InvariantCulture, $"; idle cluster before the run {cores:0.000} cores") : "";
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"  runtime CPU {m.ProcessCpuSeconds:0.00} s = {m.ProcessCpuSeconds * 1000 / Math.Max(1, m.Samples):0.0} ms/sample{idle}"));

@@ -9,6 +9,7 @@ public sealed class SimulatedGpu
     private readonly SemaphoreSlim _device = new(1, 1);
     private readonly object _gate = new();
     private readonly Dictionary<string, GpuUsage> _usage = new(StringComparer.Ordinal);
+    private readonly List<(long Start, long End)> _calls = [];
 
     /// <summary>Occupies the device for <paramref name="cost"/>'s latency at <paramref name="batchSize"/>.</summary>
     public async Task RunAsync(string kind, GpuCost cost, int batchSize, CancellationToken ct)
@@ -23,12 +24,31 @@ public sealed class SimulatedGpu
             {
                 var before = _usage.GetValueOrDefault(kind) ?? GpuUsage.Empty;
                 _usage[kind] = before.Add(batchSize, cost.LatencyMs(batchSize), held.TotalMilliseconds);
+                _calls.Add((started, Stopwatch.GetTimestamp()));
             }
         }
         finally
         {
             _device.Release();
         }
+    }
+
+    /// <summary>Where the device stood idle between <paramref name="from"/> and <paramref name="to"/> (Stopwatch
+    /// timestamps): before its first call, after its last, and the gaps between calls of at least
+    /// <paramref name="minGap"/> (start in seconds after <paramref name="from"/>, length in seconds).</summary>
+    public GpuIdle Idle(long from, long to, TimeSpan minGap)
+    {
+        List<(long Start, long End)> calls;
+        lock (_gate) calls = _calls.Where(c => c.End > from && c.Start < to).OrderBy(c => c.Start).ToList();
+        double Seconds(long a, long b) => Math.Max(0, (double)(b - a) / Stopwatch.Frequency);
+        if (calls.Count == 0) return new GpuIdle(Seconds(from, to), 0, []);
+        var gaps = new List<(double At, double Length)>();
+        for (var i = 1; i < calls.Count; i++)
+        {
+            var gap = Seconds(calls[i - 1].End, calls[i].Start);
+            if (gap >= minGap.TotalSeconds) gaps.Add((Seconds(from, calls[i - 1].End), gap));
+        }
+        return new GpuIdle(Seconds(from, calls[0].Start), Seconds(calls[^1].End, to), gaps);
     }
 
     /// <summary>Usage so far for one kind of call (<c>generate</c> or <c>embed</c>).</summary>

@@ -27,6 +27,7 @@ public static class RobustFtManifests
         // GPU workers' statuses (DistributedPubSub) and a dispatcher's answer to GetWorkers.
         new("worker-status", typeof(WorkerStatus)),
         new("get-workers", typeof(GetWorkers), GetWorkers.Instance),
+        new("get-worker-status", typeof(GetWorkerStatus), GetWorkerStatus.Instance),
         new("worker-statuses", typeof(List<WorkerStatus>)),
         // `robustft status` through the ClusterClient receptionist.
         new("get-cluster-snapshot", typeof(GetClusterSnapshot), GetClusterSnapshot.Instance),

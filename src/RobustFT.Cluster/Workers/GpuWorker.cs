@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using RobustFT.Cluster.Contracts;
@@ -14,7 +15,9 @@ namespace RobustFT.Cluster.Workers;
 /// <see cref="InFlightInference.KeyOf">de-duplication key</see> is already in flight (the same request re-sent, or an
 /// embedding of the same text) joins it: every requester gets the one result. Publishes its <see cref="WorkerStatus"/>
 /// (device, model, queue, batch fill, throughput) on <see cref="Topic"/> at start and every status interval, which is how
-/// dispatchers find it and learn its <see cref="WorkerOptions.Capacity"/>.
+/// dispatchers find it and learn its <see cref="WorkerOptions.Capacity"/>. So that a new node's work does not wait for
+/// that interval (nor for DistributedPubSub to gossip a new subscriber), it also tells its status straight to the
+/// dispatcher of every sample node that is (or comes) up, and answers a dispatcher's <see cref="GetWorkerStatus"/>.
 /// </summary>
 public sealed class GpuWorker : ReceiveActor, IWithTimers
 {
@@ -53,6 +56,13 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         // Served by nobody (a store write failed): the requests and those joined to them run again when re-sent.
         Receive<InferenceDropped>(m => { foreach (var request in m.Requests) Take(request); });
         Receive<PublishWorkerStatus>(_ => PublishStatus());
+        Receive<GetWorkerStatus>(_ => Sender.Tell(CurrentStatus(), Self));
+        Receive<ClusterEvent.MemberUp>(up =>
+        {
+            if (up.Member.HasRole(RoleNames.Sample))
+                Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / AkkaClusterView.DispatcherName).Tell(CurrentStatus(), Self);
+        });
+        Receive<ClusterEvent.IMemberEvent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -64,10 +74,15 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     {
         PublishStatus();
         Timers.StartPeriodicTimer("status", PublishWorkerStatus.Instance, _statusInterval);
+        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
     }
+
+    /// <summary>Whether this actor system is a cluster node (tests may run the worker in a plain local system).</summary>
+    private bool InCluster => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
 
     protected override void PostStop()
     {
+        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
         _stopping.Cancel();
         _stopping.Dispose();
     }
@@ -134,13 +149,21 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         return entry;
     }
 
+    /// <summary>Publishes the status on the topic; its tokens/s covers the time since the previous publication.</summary>
     private void PublishStatus()
+    {
+        var status = CurrentStatus();
+        _lastStatus = (status.At, _tokens);
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(Topic, status), Self);
+    }
+
+    /// <summary>The status now (tokens/s since the last publication).</summary>
+    private WorkerStatus CurrentStatus()
     {
         var now = DateTimeOffset.UtcNow;
         var seconds = (now - _lastStatus.At).TotalSeconds;
         var tokensPerSecond = seconds > 0 ? (_tokens - _lastStatus.Tokens) / seconds : 0;
-        _lastStatus = (now, _tokens);
-        var status = new WorkerStatus(
+        return new WorkerStatus(
             ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString(),
             _device.Name,
             _services.ExecutionProvider,
@@ -152,6 +175,5 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
             _tokens,
             _requests,
             now);
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(Topic, status), Self);
     }
 }

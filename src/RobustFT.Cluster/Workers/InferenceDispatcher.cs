@@ -47,6 +47,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         Receive<SubscribeAck>(_ => { });
         Receive<ClusterEvent.MemberUp>(up =>
         {
+            // A gpu node's workers are asked for their status at once (their periodic one may be seconds away).
+            if (up.Member.HasRole(RoleNames.Gpu))
+                Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / (WorkerDevice.ActorNamePrefix + "*")).Tell(GetWorkerStatus.Instance, Self);
             if (up.Member.HasRole(RoleNames.Sample) && _sampleNodes.Add(up.Member.Address)) Dispatch();
         });
         Receive<ClusterEvent.IMemberEvent>(e =>

@@ -8,8 +8,11 @@ public sealed record WorkerDevice(string Name, GenerationGate? Generation, Embed
     public static WorkerDevice Open(ModelDevice models, WorkerOptions options, WorkerMetrics metrics) =>
         new(models.Name, new GenerationGate(models.Generator, options, metrics), new EmbeddingGate(models.Encoder, options));
 
+    /// <summary>What every worker actor's name starts with.</summary>
+    public const string ActorNamePrefix = "gpu-worker-";
+
     /// <summary>The name of the device's worker actor: <c>gpu-worker-{device}</c>, escaped.</summary>
-    public string ActorName => "gpu-worker-" + Uri.EscapeDataString(Name);
+    public string ActorName => ActorNamePrefix + Uri.EscapeDataString(Name);
 
     public void Dispose()
     {

@@ -43,6 +43,7 @@ public static class MessageExamples
         new RetrieveCompleted("run-7", "arc-0042", [], "clean index of run-7 failed to load"),
         Status("cuda:0"),
         GetWorkers.Instance,
+        GetWorkerStatus.Instance,
         new List<WorkerStatus> { Status("cuda:0"), Status("cpu") with { TokensPerSecond = double.NaN } },
         GetClusterSnapshot.Instance,
         new ClusterSnapshot(
