@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace RobustFT.Cluster.Persistence;
 
 /// <summary>
@@ -20,9 +18,9 @@ public static class JournalTagMigration
             var postgres = dialect == SqlDialect.Postgres;
             if (!await SchemaCatalog.TableExistsAsync(c, tx, dialect, "journal", token)) return;
             if (!await SchemaCatalog.ColumnExistsAsync(c, tx, dialect, "journal", "tags", token))
-                await ExecuteAsync(c, tx, "ALTER TABLE journal ADD COLUMN tags TEXT", token);
+                await SqlCommands.ExecuteAsync(c, tx, "ALTER TABLE journal ADD COLUMN tags TEXT", token);
             if (!await SchemaCatalog.TableExistsAsync(c, tx, dialect, "tags", token)) return;
-            await ExecuteAsync(c, tx, postgres
+            await SqlCommands.ExecuteAsync(c, tx, postgres
                 ? """
                   UPDATE journal SET tags = ';' || t.joined || ';'
                   FROM (SELECT ordering_id, string_agg(tag, ';' ORDER BY tag) AS joined FROM tags GROUP BY ordering_id) t
@@ -32,12 +30,6 @@ public static class JournalTagMigration
                   UPDATE journal SET tags = ';' || (SELECT group_concat(tag, ';') FROM tags WHERE tags.ordering_id = journal.ordering) || ';'
                   WHERE (tags IS NULL OR tags = '') AND ordering IN (SELECT ordering_id FROM tags)
                   """, token);
-            await ExecuteAsync(c, tx, "DELETE FROM tags", token);
+            await SqlCommands.ExecuteAsync(c, tx, "DELETE FROM tags", token);
         }, ct);
-
-    private static async Task ExecuteAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = SqlCommands.Create(c, tx, sql);
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
 }

@@ -14,11 +14,7 @@ public static class SchemaCreation
     public static Task EnsureAsync(IDbConnectionFactory connections, long lockKey, IEnumerable<string> statements, CancellationToken ct = default) =>
         RunLockedAsync(connections, lockKey, async (connection, transaction, token) =>
         {
-            foreach (var sql in statements)
-            {
-                await using var command = SqlCommands.Create(connection, transaction, sql);
-                await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            }
+            foreach (var sql in statements) await SqlCommands.ExecuteAsync(connection, transaction, sql, token);
         }, ct);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction under the schema lock of <paramref name="lockKey"/>

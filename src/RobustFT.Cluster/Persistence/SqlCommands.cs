@@ -15,6 +15,13 @@ static class SqlCommands
         return command;
     }
 
+    /// <summary>Runs one statement that returns no rows.</summary>
+    public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    {
+        await using var command = Create(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     public static DbCommand With(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();

@@ -136,16 +136,12 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         _projection = SampleProjection.Start(Context.System, Context.Materializer(), _services, _runId, _readJournalPluginId, Self);
         Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, TickInterval(_services.Coordinator));
         Self.Tell(RunTick.Instance);
-        if (InCluster)
-            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
+        ClusterNode.Of(Context.System)?.Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
     }
-
-    /// <summary>Whether this actor system is a cluster node (tests may run the actor in a plain local system).</summary>
-    private bool InCluster => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
 
     protected override void PostStop()
     {
-        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        ClusterNode.Of(Context.System)?.Unsubscribe(Self);
         _projection?.Shutdown();
         base.PostStop();
     }

@@ -62,7 +62,6 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
             if (up.Member.HasRole(RoleNames.Sample))
                 Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / AkkaClusterView.DispatcherName).Tell(CurrentStatus(), Self);
         });
-        Receive<ClusterEvent.IMemberEvent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -74,15 +73,12 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
     {
         PublishStatus();
         Timers.StartPeriodicTimer("status", PublishWorkerStatus.Instance, _statusInterval);
-        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+        ClusterNode.Of(Context.System)?.Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
     }
-
-    /// <summary>Whether this actor system is a cluster node (tests may run the worker in a plain local system).</summary>
-    private bool InCluster => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
 
     protected override void PostStop()
     {
-        if (InCluster) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        ClusterNode.Of(Context.System)?.Unsubscribe(Self);
         _stopping.Cancel();
         _stopping.Dispose();
     }
