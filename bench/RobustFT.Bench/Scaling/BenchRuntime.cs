@@ -13,7 +13,7 @@ public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker,
 {
     /// <summary>The read journal's polling (<c>refresh-interval</c>) and its gap re-check
     /// (<c>journal-sequence-retrieval.query-delay</c>) set to <paramref name="delay"/>, with max-tries keeping the
-    /// 10 s a gap may wait for a slow commit (shipped: 100 ms × 100; Akka.Persistence.Sql's own defaults: 1 s × 10).</summary>
+    /// 10 s a gap may wait for a slow commit (shipped: 50 ms × 200; Akka.Persistence.Sql's own defaults: 1 s × 10).</summary>
     public static string ProjectionDelay(TimeSpan delay) =>
         $"akka.persistence.query.journal.sql {{ refresh-interval = {(long)delay.TotalMilliseconds}ms\n " +
         $"journal-sequence-retrieval {{ query-delay = {(long)delay.TotalMilliseconds}ms\n max-tries = {Math.Max(1, (int)Math.Ceiling(10_000 / Math.Max(1, delay.TotalMilliseconds)))} }} }}";
@@ -46,7 +46,7 @@ public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker,
         var cluster = Defaults.Cluster() with { Port = port, SeedNodes = seedPort is { } seed ? [$"127.0.0.1:{seed}"] : [] };
         return new RuntimeOptions(roles, cluster, store, Worker, Coordination, Defaults.Entity(), Defaults.Reader.Duration("robustft.node.heartbeat-interval"))
         {
-            Akka = AkkaOverrides.Length == 0 ? null : AkkaSettings.Shipped() + "\n" + AkkaOverrides,
+            Akka = AkkaOverrides.Trim().Length == 0 ? null : AkkaSettings.Shipped() + "\n" + AkkaOverrides,
         };
     }
 }

@@ -42,7 +42,7 @@ public static class ClusterScalingBench
 
         var work = Path.Combine(Path.GetTempPath(), $"robustft-scaling-{Guid.NewGuid():N}");
         Console.WriteLine($"cores {Environment.ProcessorCount}, load average {CpuSnapshot.LoadAverage()}, .NET {Environment.Version}");
-        Console.WriteLine($"generate {options.Generate}, embed {options.Embed}, max batch {options.MaxBatch}, max wait {options.MaxWait.TotalMilliseconds} ms, " +
+        Console.WriteLine($"generate {options.Generate}, embed {options.Embed}, max batch {options.MaxBatch}, max wait {options.MaxWait?.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"} ms, " +
                           $"{options.Samples} samples of arc/{options.Split}, expert error {options.ErrorRate}, poll {options.PollInterval.TotalMilliseconds} ms, store {options.Store}, " +
                           $"max live samples {options.MaxLiveSamples?.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"}, projection delay {options.ProjectionDelay?.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) ?? "(shipped)"} ms, " +
                           $"generation calls at once {(options.GenerationCalls > 0 ? options.GenerationCalls.ToString(CultureInfo.InvariantCulture) : "(shipped)")}");
@@ -93,12 +93,12 @@ public static class ClusterScalingBench
         // Everything not measured here comes from the shipped defaults (hocon/robustft.conf).
         var bench = BenchRuntime.Shipped(w => w with
             {
-                MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait,
+                MaxBatchSize = options.MaxBatch, MaxWait = options.MaxWait ?? w.MaxWait,
                 GenerationCalls = options.GenerationCalls > 0 ? options.GenerationCalls : w.GenerationCalls,
             },
             c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples }) with
         {
-            AkkaOverrides = options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : "",
+            AkkaOverrides = (options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : "") + "\n" + (options.Akka ?? ""),
         };
         var defaults = bench.Defaults;
         var seedPort = FreePort.Next();
@@ -115,7 +115,7 @@ public static class ClusterScalingBench
                 return bench.Node(roles, port, seedPort, factory);
             }
 
-            var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample, seedPort), AddLogging, ct);
+            var coordinator = await RobustFtNode.StartAsync(Runtime(NodeRoles.Coordinator | NodeRoles.Sample, seedPort), s => AddLogging(s, options.Trace), ct);
             nodes.Add(coordinator);
             ILanguageModel? anyModel = null;
             IEmbedder? anyEmbedder = null;
@@ -130,7 +130,7 @@ public static class ClusterScalingBench
                 anyEmbedder = embedder;
                 nodes.Add(await RobustFtNode.StartAsync(Runtime(NodeRoles.Gpu, FreePort.Next()), services =>
                 {
-                    AddLogging(services);
+                    AddLogging(services, options.Trace);
                     services.AddSingleton(new ModelDevice("cpu", model, embedder));
                 }, ct));
             }
@@ -150,6 +150,7 @@ public static class ClusterScalingBench
             var timeline = new PhaseTimeline();
             var started = Stopwatch.GetTimestamp();
             timeline.Start();
+            if (options.Trace) Console.WriteLine($"run {settings.RunId} starts at {DateTime.Now:HH:mm:ss.fff}");
             using var memory = new PeakMemory(options.MemoryEvery, () => timeline.Last is { } p
                 ? $"{p.Phase}, {p.Finished} finished, " + string.Join(' ', p.States.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key}={kv.Value}"))
                 : "no progress yet");
@@ -159,6 +160,8 @@ public static class ClusterScalingBench
             var cpuAfter = CpuSnapshot.Take();
             var residentMb = memory.PeakMb;
 
+            if (options.Trace)
+                for (var g = 0; g < gpus.Count; g++) Console.WriteLine($"GPU {g + 1} calls: {gpus[g].CallSizes()}");
             var reportPath = Path.Combine(output, RunReport.FileName);
             var report = File.Exists(reportPath) ? RunReport.FromJson(await File.ReadAllTextAsync(reportPath, ct)) : null;
 
@@ -212,9 +215,10 @@ public static class ClusterScalingBench
         factories.Clear();
     }
 
-    private static void AddLogging(IServiceCollection services) =>
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
+    private static void AddLogging(IServiceCollection services, bool trace) =>
+        services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
             .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("RobustFT.Cluster.Runs", trace ? LogLevel.Debug : LogLevel.Warning)
             .AddFilter("Akka", LogLevel.Error));
 
     private static string Sha256(string path)

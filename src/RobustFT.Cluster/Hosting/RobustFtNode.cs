@@ -146,7 +146,10 @@ public sealed class RobustFtNode : IAsyncDisposable
         Services.GetRequiredService<RunCatalog>().Invalidate(run.RunId);
         var store = Services.GetRequiredService<RunStore>();
         await store.AdvancePhaseAsync(run.RunId, RunPhase.Detecting, ct: ct);
-        return await new RunFollower(store, Services.GetRequiredService<SampleReadModel>(), Options.Coordinator.PollInterval).FollowAsync(run.RunId, progress, ct);
+        var signals = Services.GetRequiredService<RuntimeServices>().Signals;
+        signals.Submitted(run.RunId); // this node's coordinator, if the singleton runs here, drives it now
+        return await new RunFollower(store, Services.GetRequiredService<SampleReadModel>(), Options.Coordinator.PollInterval, signals)
+            .FollowAsync(run.RunId, progress, ct);
     }
 
     private async Task WaitUntilUpAsync(TimeSpan timeout, CancellationToken ct)

@@ -4,9 +4,10 @@ using RobustFT.Cluster.Samples;
 namespace RobustFT.Cluster.Hosting;
 
 /// <summary>Follows a run the coordinator drives, from the store alone: polls the runs row and the read model's counts
-/// until the run has ended, reporting progress. With <see cref="StaleAfter"/> it tells <see cref="OnStalled"/> while the
+/// until the run has ended, reporting progress. Given the node's <see cref="RunSignals"/> (embedded <c>run</c>), it also
+/// reads them as soon as the run actor of its own process changed the row (a phase, the end), not at the next poll. With <see cref="StaleAfter"/> it tells <see cref="OnStalled"/> while the
 /// run makes no visible move (phase, sample states, running time of its segments): no coordinator has taken it.</summary>
-public sealed class RunFollower(RunStore runs, SampleReadModel samples, TimeSpan pollInterval)
+public sealed class RunFollower(RunStore runs, SampleReadModel samples, TimeSpan pollInterval, RunSignals? signals = null)
 {
     public TimeSpan? StaleAfter { get; init; }
 
@@ -20,6 +21,7 @@ public sealed class RunFollower(RunStore runs, SampleReadModel samples, TimeSpan
         var lastSignature = "";
         while (true)
         {
+            var changed = signals?.NextChange(runId); // taken before the read: a change during it is not missed
             var run = await runs.GetAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} disappeared from the store");
             var states = await samples.CountByStateAsync(runId, ct);
             progress?.Report(new RunProgress(runId, run.Phase, run.Samples, states, run.Paused, run.Threshold));
@@ -41,7 +43,22 @@ public sealed class RunFollower(RunStore runs, SampleReadModel samples, TimeSpan
                     OnStalled(now - lastMove);
                 }
             }
-            await Task.Delay(pollInterval, ct);
+            await WaitAsync(changed, ct);
         }
+    }
+
+    /// <summary>The poll interval, or less when <paramref name="changed"/> completes first.</summary>
+    private async Task WaitAsync(Task? changed, CancellationToken ct)
+    {
+        if (changed is null)
+        {
+            await Task.Delay(pollInterval, ct);
+            return;
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(pollInterval, wait.Token);
+        await Task.WhenAny(delay, changed);
+        await wait.CancelAsync();
+        ct.ThrowIfCancellationRequested();
     }
 }

@@ -26,6 +26,10 @@ public sealed record RuntimeServices(
     /// <summary>The node's slots for sample entities waiting at a barrier in memory (<see cref="SampleEntityOptions.WaitingPerNode"/>).</summary>
     public WaitingEntitySlots WaitingSlots { get; } = new();
 
+    /// <summary>The node's hints between its run parts (a run submitted, a run's row changed): its coordinator and its
+    /// run followers act on them at once instead of at their next poll.</summary>
+    public RunSignals Signals { get; init; } = new();
+
     /// <summary>Execution provider of the node's models, for the worker statuses ("cpu", "cuda", "openai").</summary>
     public string ExecutionProvider { get; init; } = "cpu";
 }

@@ -6,7 +6,8 @@ using RobustFT.Cluster.Runs.Messages;
 namespace RobustFT.Cluster.Runs;
 
 /// <summary>
-/// The coordinator: a cluster singleton (role <c>coordinator</c>). Every poll interval (at most a second) it lists the
+/// The coordinator: a cluster singleton (role <c>coordinator</c>). Every poll interval (at most a second), and at once when
+/// a run is submitted in its own process (<see cref="RunSignals.Submitted"/>: embedded <c>run</c>), it lists the
 /// runs that are submitted and not ended (<see cref="RunStore.ListUnendedAsync"/>) and keeps one child
 /// <see cref="RunActor"/> per run: started for a new run, restarted by supervision when it throws, started again at the
 /// next poll when it stopped (a journal failure) while its run is unended, stopped when its run ended. Everything it
@@ -18,17 +19,26 @@ public sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private readonly IActorRef _sampleRegion;
     private readonly string _readJournalPluginId;
     private readonly ILogger _logger;
+    private readonly TimeSpan _tick;
     private readonly Dictionary<string, IActorRef> _runs = new(StringComparer.Ordinal);
     private bool _polling;
+    private bool _pollAgain;
+    private IDisposable? _submissions;
 
-    public CoordinatorActor(RuntimeServices services, IActorRef sampleRegion, string readJournalPluginId)
+    public CoordinatorActor(RuntimeServices services, IActorRef sampleRegion, string readJournalPluginId, TimeSpan? tick = null)
     {
         _services = services;
+        _tick = tick ?? RunActor.TickInterval(services.Coordinator);
         _sampleRegion = sampleRegion;
         _readJournalPluginId = readJournalPluginId;
         _logger = services.Logging.CreateLogger<CoordinatorActor>();
 
         Receive<RunTick>(_ => Poll());
+        Receive<RunSubmitted>(_ =>
+        {
+            if (_polling) _pollAgain = true; // the listing under way may have been read before the run was submitted
+            else Poll();
+        });
         Receive<UnendedRuns>(Keep);
         Receive<Status.Failure>(f =>
         {
@@ -44,8 +54,10 @@ public sealed class CoordinatorActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(RuntimeServices services, IActorRef sampleRegion, string readJournalPluginId) =>
-        Akka.Actor.Props.Create(() => new CoordinatorActor(services, sampleRegion, readJournalPluginId));
+    /// <param name="tick">How often it lists the unended runs (null: <see cref="RunActor.TickInterval"/>; tests set a
+    /// longer one to see what a <see cref="RunSignals.Submitted"/> hint does alone).</param>
+    public static Props Props(RuntimeServices services, IActorRef sampleRegion, string readJournalPluginId, TimeSpan? tick = null) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(services, sampleRegion, readJournalPluginId, tick));
 
     /// <summary>The child name of a run's actor (run ids are escaped into a valid actor name).</summary>
     public static string ChildName(string runId) => "run-" + Uri.EscapeDataString(runId);
@@ -61,9 +73,13 @@ public sealed class CoordinatorActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, RunActor.TickInterval(_services.Coordinator));
+        Timers.StartPeriodicTimer(nameof(RunTick), RunTick.Instance, _tick);
         Self.Tell(RunTick.Instance);
+        var self = Self;
+        _submissions = _services.Signals.OnSubmitted(runId => self.Tell(new RunSubmitted(runId)));
     }
+
+    protected override void PostStop() => _submissions?.Dispose();
 
     private void Poll()
     {
@@ -75,6 +91,11 @@ public sealed class CoordinatorActor : ReceiveActor, IWithTimers
     private void Keep(UnendedRuns unended)
     {
         _polling = false;
+        if (_pollAgain)
+        {
+            _pollAgain = false;
+            Self.Tell(RunTick.Instance);
+        }
         var wanted = unended.RunIds.ToHashSet(StringComparer.Ordinal);
         foreach (var runId in unended.RunIds.Where(id => !_runs.ContainsKey(id)))
         {

@@ -439,10 +439,18 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
 
     private async Task MirrorAsync(RunRecord? row, RunPhase phase, string? message, double? threshold)
     {
+        var changed = false;
         if (phase > RunPhase.Ingesting && (row is null || row.Phase < phase))
+        {
             await _services.Runs.AdvancePhaseAsync(_runId, phase, message);
+            changed = true;
+        }
         if (threshold is { } t && (row is null || row.Threshold != (double.IsFinite(t) ? t : null)))
+        {
             await _services.Runs.SetThresholdAsync(_runId, t);
+            changed = true;
+        }
+        if (changed) _services.Signals.Changed(_runId);
     }
 
     private void End(RunRecord row, bool partialExport)
@@ -454,6 +462,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
             if (segment is not null) await _services.Runs.TouchSegmentAsync(_runId, segment);
             if (partialExport) await Exporter().ExportAsync(_runId, partial: true, CancellationToken.None);
             await _services.Runs.MarkEndedAsync(_runId);
+            _services.Signals.Changed(_runId);
             return RunEnded.Instance;
         }, fatal: partialExport);
     }
@@ -478,6 +487,7 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         Step(async () =>
         {
             await _services.Runs.MarkEndedAsync(_runId);
+            _services.Signals.Changed(_runId);
             return RunEnded.Instance;
         }, fatal: false);
     }

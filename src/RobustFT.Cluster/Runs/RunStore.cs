@@ -172,10 +172,9 @@ public sealed class RunStore(IDbConnectionFactory db)
         foreach (var chunk in samples.Chunk(500))
         {
             await using var tx = await c.BeginTransactionAsync(ct);
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO samples (run_id, sample_id, line, data) VALUES (@RunId, @SampleId, @Line, @Data) ON CONFLICT (run_id, sample_id) DO NOTHING",
-                chunk.Select(s => new { RunId = runId, SampleId = s.Id, s.Line, Data = JsonSerializer.Serialize(s, StoreJson.Options) }),
-                tx, cancellationToken: ct));
+            await SqlCommands.InsertRowsAsync(c, tx, "samples", ["run_id", "sample_id", "line", "data"],
+                chunk.Select(s => new object?[] { runId, s.Id, s.Line, JsonSerializer.Serialize(s, StoreJson.Options) }),
+                "ON CONFLICT (run_id, sample_id) DO NOTHING", ct);
             await tx.CommitAsync(ct);
         }
     }

@@ -139,13 +139,9 @@ public sealed class SampleReadModel(IDbConnectionFactory db)
             ON CONFLICT (run_id, state) DO UPDATE SET samples = sample_state_counts.samples + excluded.samples
             """,
             StateCountDeltas.Of(previous, changed).Select(d => new { runId, d.State, d.Delta }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO sample_states (run_id, sample_id, state, data) VALUES (@RunId, @SampleId, @CurrentState, @Data)
-            ON CONFLICT (run_id, sample_id) DO UPDATE SET state = excluded.state, data = excluded.data
-            """,
-            changed.Select(r => new { RunId = runId, r.SampleId, r.CurrentState, Data = JsonSerializer.Serialize(r, StoreJson.Options) }),
-            tx, cancellationToken: ct));
+        await SqlCommands.InsertRowsAsync(c, tx, "sample_states", ["run_id", "sample_id", "state", "data"],
+            changed.Select(r => new object?[] { runId, r.SampleId, r.CurrentState, JsonSerializer.Serialize(r, StoreJson.Options) }),
+            "ON CONFLICT (run_id, sample_id) DO UPDATE SET state = excluded.state, data = excluded.data", ct);
         await c.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO projection_offsets (run_id, event_offset) VALUES (@runId, @offset)

@@ -29,6 +29,9 @@ public static class RobustFtManifests
         new("get-workers", typeof(GetWorkers), GetWorkers.Instance),
         new("get-worker-status", typeof(GetWorkerStatus), GetWorkerStatus.Instance),
         new("worker-statuses", typeof(List<WorkerStatus>)),
+        // A dispatcher taking back requests that wait at a busy worker (work stealing at a step's tail).
+        new("return-unstarted", typeof(ReturnUnstarted)),
+        new("unstarted-returned", typeof(UnstartedReturned)),
         // `robustft status` through the ClusterClient receptionist.
         new("get-cluster-snapshot", typeof(GetClusterSnapshot), GetClusterSnapshot.Instance),
         new("cluster-snapshot", typeof(ClusterSnapshot)),

@@ -17,5 +17,13 @@ public sealed class EmbeddingGate(IEmbedder embedder, WorkerOptions options) : I
     public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
         _gate.SubmitAsync(texts, cancellationToken);
 
+    /// <summary>Each text's own outcome (a failed call faults exactly the texts in it), each under its owner (the
+    /// inference request's id), so it can be <see cref="Withdraw">taken back</see> while it waits.</summary>
+    public IReadOnlyList<Task<float[]>> EmbedEach(IReadOnlyList<string> texts, IReadOnlyList<string> owners, CancellationToken cancellationToken) =>
+        _gate.SubmitEach(texts, owners, cancellationToken);
+
+    /// <summary>Takes back waiting texts (<see cref="ModelGate{TRequest,TResult}.Withdraw"/>).</summary>
+    public IReadOnlyList<string> Withdraw(Func<string, bool> owned, int max) => _gate.Withdraw(owned, max);
+
     public void Dispose() => _gate.Dispose();
 }

@@ -57,6 +57,7 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
         Receive<InferenceDropped>(m => { foreach (var request in m.Requests) Take(request); });
         Receive<PublishWorkerStatus>(_ => PublishStatus());
         Receive<GetWorkerStatus>(_ => Sender.Tell(CurrentStatus(), Self));
+        Receive<ReturnUnstarted>(m => Sender.Tell(new UnstartedReturned(GiveBack(Sender, m.Count)), Self));
         Receive<ClusterEvent.MemberUp>(up =>
         {
             if (up.Member.HasRole(RoleNames.Sample))
@@ -134,6 +135,26 @@ public sealed class GpuWorker : ReceiveActor, IWithTimers
             _requests += done.Requests;
             foreach (var (requester, answer) in done.Answers(result)) requester.Tell(answer, Self);
         }
+    }
+
+    /// <summary>Takes up to <paramref name="count"/> computations that only <paramref name="dispatcher"/> waits for out of
+    /// the device's gates, where they wait behind running calls (<see cref="GenerationGate.Withdraw"/>), and forgets
+    /// them; returns the ids of the requests that waited for them. Their serving task skips them (no answer, no cache).</summary>
+    private IReadOnlyList<string> GiveBack(IActorRef dispatcher, int count)
+    {
+        var eligible = _inFlight.Values.Where(f => f.OnlyFor(dispatcher)).ToDictionary(f => f.Request.RequestId, StringComparer.Ordinal);
+        if (eligible.Count == 0 || count <= 0) return [];
+        var withdrawn = new List<string>(_device.Generation?.Withdraw(eligible.ContainsKey, count) ?? []);
+        if (withdrawn.Count < count) withdrawn.AddRange(_device.Embedding?.Withdraw(eligible.ContainsKey, count - withdrawn.Count) ?? []);
+        var returned = new List<string>();
+        foreach (var id in withdrawn)
+        {
+            var entry = eligible[id];
+            _inFlight.Remove(InFlightInference.KeyOf(entry.Request));
+            returned.AddRange(entry.RequestIds);
+        }
+        if (returned.Count > 0) _log.Debug("gave {0} waiting requests back to {1}", returned.Count, dispatcher.Path);
+        return returned;
     }
 
     /// <summary>Removes and returns what <paramref name="request"/> was running for, unless that ended already.</summary>

@@ -19,6 +19,13 @@ internal sealed class InFlightInference(IInferenceRequest request, IActorRef req
     /// <summary>Distinct requests waiting (the running one included).</summary>
     public int Requests => _waiting.Select(w => w.Request.RequestId).Distinct(StringComparer.Ordinal).Count();
 
+    /// <summary>Whether every request waiting for it came from <paramref name="requester"/> (so it can be given back to
+    /// that requester to run elsewhere without leaving another requester unanswered).</summary>
+    public bool OnlyFor(IActorRef requester) => _waiting.All(w => w.Requester.Equals(requester));
+
+    /// <summary>The distinct ids of the requests waiting for it.</summary>
+    public IReadOnlyList<string> RequestIds => _waiting.Select(w => w.Request.RequestId).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>What makes two requests one computation: a generation's request id; an embedding's text (its vector does
     /// not depend on the run or the sample).</summary>
     public static string KeyOf(IInferenceRequest request) => request switch

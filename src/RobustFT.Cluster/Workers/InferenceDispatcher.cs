@@ -16,6 +16,9 @@ namespace RobustFT.Cluster.Workers;
 /// <c>sample</c> members (each runs one dispatcher; sharding spreads the samples evenly over them), so all dispatchers
 /// together keep at most about a worker's capacity on it. Results go back to everyone who asked for that request id. The outstanding
 /// requests of a worker that died (DeathWatch) or whose last status is older than stale-after are sent to the others.
+/// When nothing is queued here and a worker holds none of this dispatcher's requests, the busiest worker is asked to give
+/// back those still waiting behind its running calls (<see cref="ReturnUnstarted"/>), which go to the idle ones: a step's
+/// last requests, or a slow device's queue, do not keep the run waiting while other devices idle.
 /// Answers <see cref="GetWorkers"/> with the known workers' latest statuses.
 /// </summary>
 public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
@@ -30,6 +33,9 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
 
     private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
 
+    /// <summary>Workers asked to give back waiting requests (<see cref="ReturnUnstarted"/>) that have not answered yet.</summary>
+    private readonly HashSet<IActorRef> _reclaiming = [];
+
     /// <summary>Up members with the sample role, each running a dispatcher that shares the workers' capacity.</summary>
     private readonly HashSet<Address> _sampleNodes = [];
 
@@ -41,6 +47,7 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         Receive<GenerateCompleted>(Result);
         Receive<EmbedCompleted>(Result);
         Receive<WorkerStatus>(Status);
+        Receive<UnstartedReturned>(Returned);
         Receive<Terminated>(t => Lose(t.ActorRef, "stopped"));
         Receive<CheckWorkers>(_ => Check());
         Receive<GetWorkers>(_ => Sender.Tell(_workers.Values.Select(w => w.Status).ToList() as IReadOnlyList<WorkerStatus>));
@@ -98,6 +105,41 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         if (pending.Worker is { } worker && _workers.TryGetValue(worker, out var known)) known.Outstanding.Remove(result.RequestId);
         foreach (var requester in pending.Requesters) requester.Tell(result, Self);
         Dispatch();
+        Rebalance();
+    }
+
+    /// <summary>Work stealing at a step's tail: with nothing queued here and a worker that holds none of this
+    /// dispatcher's requests, asks the worker holding the most of them to give back what waits behind its running calls,
+    /// a share for each idle worker (it gives back only requests that have not started, possibly none). One ask per
+    /// worker at a time; each result that leaves a worker idle may ask again.</summary>
+    private void Rebalance()
+    {
+        if (_queue.Count > 0 || _workers.Count < 2) return;
+        var idle = _workers.Values.Count(w => w.Outstanding.Count == 0);
+        if (idle == 0) return;
+        var busiest = _workers.Where(w => w.Value.Outstanding.Count > 1 && !_reclaiming.Contains(w.Key))
+            .OrderByDescending(w => w.Value.Outstanding.Count).FirstOrDefault();
+        if (busiest.Key is null) return;
+        var count = busiest.Value.Outstanding.Count * idle / (idle + 1);
+        if (count < 1) return;
+        _reclaiming.Add(busiest.Key);
+        busiest.Key.Tell(new ReturnUnstarted(count), Self);
+    }
+
+    /// <summary>Requests a worker gave back (none ran there): queued again ahead of the others, and sent on.</summary>
+    private void Returned(UnstartedReturned returned)
+    {
+        _reclaiming.Remove(Sender);
+        if (!_workers.TryGetValue(Sender, out var known)) return; // lost meanwhile: its outstanding requests are queued already
+        foreach (var id in Enumerable.Reverse(returned.RequestIds))
+        {
+            if (!_requests.TryGetValue(id, out var pending) || !Sender.Equals(pending.Worker)) continue;
+            known.Outstanding.Remove(id);
+            pending.Worker = null;
+            _queue.AddFirst(id);
+        }
+        if (returned.RequestIds.Count > 0) _log.Debug("GPU worker {0} gave back {1} waiting requests", Sender.Path, returned.RequestIds.Count);
+        Dispatch();
     }
 
     private void Status(WorkerStatus status)
@@ -111,6 +153,7 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
         known.Status = status;
         known.SeenAt = DateTimeOffset.UtcNow;
         Dispatch();
+        Rebalance(); // a worker that joins while the others hold the tail of a step takes its share
     }
 
     /// <summary>Sends queued requests, oldest first, each to the worker with the most free capacity, while one has room.</summary>
@@ -152,6 +195,7 @@ public sealed class InferenceDispatcher : ReceiveActor, IWithTimers
     /// <summary>Forgets <paramref name="worker"/> and queues its outstanding requests again, ahead of the others.</summary>
     private void Lose(IActorRef worker, string why)
     {
+        _reclaiming.Remove(worker);
         if (!_workers.Remove(worker, out var known)) return;
         _log.Warning("GPU worker {0} {1}: {2} outstanding requests go to other workers", worker.Path, why, known.Outstanding.Count);
         foreach (var id in Enumerable.Reverse(known.Outstanding))

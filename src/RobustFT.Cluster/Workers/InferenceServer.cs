@@ -68,21 +68,18 @@ public sealed class InferenceServer(RuntimeServices services, WorkerDevice devic
         await AnswerHitsAsync(runId, hits, answer, ct);
         if (misses.Count == 0) return;
 
-        IReadOnlyList<GenerationResult> generated;
-        try
-        {
-            generated = await gate.GenerateAsync(misses.Select(i => new GenerationRequest(requests[i].SampleId, requests[i].Step, requests[i].Messages, requests[i].Options)).ToList(), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            generated = misses.Select(_ => GenerationResult.Failed(e.Message)).ToList();
-        }
+        // Submitted together (they share calls), each with its own outcome: one the worker gave back to its dispatcher
+        // (withdrawn) is neither answered nor cached here.
+        var generated = await Outcomes(gate.GenerateEach(
+            misses.Select(i => new GenerationRequest(requests[i].SampleId, requests[i].Step, requests[i].Messages, requests[i].Options)).ToList(),
+            misses.Select(i => requests[i].RequestId).ToList(), ct), g => g, GenerationResult.Failed);
         var results = new List<IInferenceResult>(misses.Count);
         var fresh = new List<KeyValuePair<string, CachedGeneration>>();
         long tokens = 0;
         for (var j = 0; j < misses.Count; j++)
         {
-            var (r, g) = (requests[misses[j]], generated[j]);
+            if (generated[j] is not { } g) continue;
+            var r = requests[misses[j]];
             if (!g.Succeeded)
             {
                 _logger.LogWarning("sample {SampleId} step {Step} failed: {Error}", r.SampleId, r.Step, g.Error);
@@ -120,35 +117,60 @@ public sealed class InferenceServer(RuntimeServices services, WorkerDevice devic
         await AnswerHitsAsync(runId, hits, answer, ct);
         if (misses.Count == 0) return;
 
-        // Each text is its own submission: the gate still batches them into encoder calls, and a call that fails (e.g. a
-        // server's malformed answer) faults exactly the samples whose texts were in it.
-        var outcomes = await Task.WhenAll(misses.Select(async i =>
-        {
-            try
-            {
-                return (Vector: (await gate.EmbedAsync([requests[i].Text], ct))[0], Error: (string?)null);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return (Vector: (float[]?)null, Error: e.Message);
-            }
-        }));
+        // Each text has its own outcome: the gate batches them into encoder calls, and a call that fails (e.g. a server's
+        // malformed answer) faults exactly the samples whose texts were in it.
+        var outcomes = await Outcomes(gate.EmbedEach(misses.Select(i => requests[i].Text).ToList(), misses.Select(i => requests[i].RequestId).ToList(), ct),
+            vector => new EmbedOutcome(vector, null), error => new EmbedOutcome(null, error));
         var results = new List<IInferenceResult>(misses.Count);
         var fresh = new List<KeyValuePair<string, float[]>>();
+        var errors = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < misses.Count; j++)
         {
+            if (outcomes[j] is not { } outcome) continue; // withdrawn: it runs on another worker
             var r = requests[misses[j]];
-            if (outcomes[j].Vector is { } vector)
+            if (outcome.Vector is { } vector)
             {
                 fresh.Add(new(keys[misses[j]], vector));
                 results.Add(new EmbedCompleted(r.RequestId, r.RunId, r.SampleId, vector, false, null));
             }
-            else results.Add(Failed(r, outcomes[j].Error!));
+            else
+            {
+                results.Add(Failed(r, outcome.Error!));
+                errors.Add(outcome.Error!);
+            }
         }
-        foreach (var error in outcomes.Where(o => o.Error is not null).Select(o => o.Error).Distinct())
+        foreach (var error in errors)
             _logger.LogWarning("embedding texts of run {RunId} failed: {Error}", runId, error);
         await services.Cache.PutManyAsync(fresh, ct);
         await AnswerFreshAsync(runId, results, fresh.Count, 0, answer, ct);
+    }
+
+    private sealed record EmbedOutcome(float[]? Vector, string? Error);
+
+    /// <summary>Each task's result as <paramref name="succeeded"/>; a model error as <paramref name="failed"/>(message);
+    /// null for a request the worker took back (<see cref="RequestWithdrawnException"/>). Cancellation (the worker
+    /// stopping) is thrown.</summary>
+    private static async Task<TOutcome?[]> Outcomes<TResult, TOutcome>(IReadOnlyList<Task<TResult>> tasks, Func<TResult, TOutcome> succeeded,
+        Func<string, TOutcome> failed)
+        where TOutcome : class
+    {
+        var outcomes = new TOutcome?[tasks.Count];
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            try
+            {
+                outcomes[i] = succeeded(await tasks[i]);
+            }
+            catch (RequestWithdrawnException)
+            {
+                outcomes[i] = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes[i] = failed(e.Message);
+            }
+        }
+        return outcomes;
     }
 
     private async Task AnswerHitsAsync(string runId, List<IInferenceResult> hits, Action<IReadOnlyList<IInferenceResult>, long> answer, CancellationToken ct)

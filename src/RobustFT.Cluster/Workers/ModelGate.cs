@@ -6,14 +6,17 @@ namespace RobustFT.Cluster.Workers;
 /// <summary>
 /// Continuous batching in front of one model on one node. Callers submit their requests and await their own results;
 /// the gate runs at most <c>concurrentCalls</c> model calls at a time and, whenever a call slot is free, takes what is
-/// pending: one <see cref="PromptBucketer"/> batch (one length bucket, at most max-batch-size requests and
-/// max-batch-tokens), the one holding the oldest pending request. Requests submitted while the model is busy therefore
+/// pending: one <see cref="PromptBucketer"/> call around the oldest pending request (its length bucket first, the room
+/// left filled from the nearest buckets; at most max-batch-size requests and max-batch-tokens). Requests submitted while the model is busy therefore
 /// wait for the next call together instead of forming calls of their own. When a slot is free and the pending requests do
 /// not fill a call, the gate waits until its oldest request is <c>maxWait</c> old (max-wait), so requests that arrive
 /// together at an idle model (the first of a step, a barrier's release) share a call instead of the first few taking it
 /// alone; a full call is cut at once, and a request that waited through a running call is never held longer.
 /// </summary>
-/// <remarks>A failed call faults only the callers with a request in it. A caller that gives up (its token is
+/// <remarks><para>A request submitted with an owner (<see cref="SubmitEach"/>) can be taken back while it waits behind
+/// running calls (<see cref="Withdraw"/>): the GPU worker gives such requests back to a dispatcher whose other workers ran
+/// out of work, so a step's last requests do not queue behind one busy device while another idles.</para>
+/// A failed call faults only the callers with a request in it. A caller that gives up (its token is
 /// cancelled) stops waiting: its requests still pending are dropped, a call already running continues for the others.
 /// The model call itself is cancelled only when the gate is disposed.</remarks>
 public sealed class ModelGate<TRequest, TResult> : IDisposable
@@ -78,18 +81,74 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     {
         if (requests.Count == 0) return [];
         cancellationToken.ThrowIfCancellationRequested();
-        var entries = requests.Select(r => new Pending(r, _tokens(r))).ToArray();
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _pending.AddRange(entries);
-        }
+        var entries = Enqueue(requests, null);
         using var registration = cancellationToken.Register(() =>
         {
             foreach (var e in entries) e.Result.TrySetCanceled(cancellationToken);
         });
         Pump();
         return await Task.WhenAll(entries.Select(e => e.Result.Task));
+    }
+
+    /// <summary>Submits <paramref name="requests"/> together (they can share a call) and returns one task per request,
+    /// each with its own outcome: its result, its call's failure, <see cref="RequestWithdrawnException"/> when
+    /// <see cref="Withdraw"/> took it back (under its <paramref name="owners"/> entry), or cancellation when
+    /// <paramref name="cancellationToken"/> is cancelled before its call.</summary>
+    public IReadOnlyList<Task<TResult>> SubmitEach(IReadOnlyList<TRequest> requests, IReadOnlyList<string> owners, CancellationToken cancellationToken)
+    {
+        if (owners.Count != requests.Count)
+            throw new ArgumentException($"{owners.Count} owners for {requests.Count} requests", nameof(owners));
+        if (requests.Count == 0) return [];
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = Enqueue(requests, owners);
+        var tasks = entries.Select(e => e.Result.Task).ToArray();
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() =>
+            {
+                foreach (var e in entries) e.Result.TrySetCanceled(cancellationToken);
+            });
+            _ = Task.WhenAll(tasks).ContinueWith(all =>
+            {
+                _ = all.Exception; // observed: each caller sees its own outcome on its own task
+                registration.Dispose();
+            }, TaskScheduler.Default);
+        }
+        Pump();
+        return tasks;
+    }
+
+    /// <summary>Takes back up to <paramref name="max"/> pending requests whose owner <paramref name="owned"/> accepts,
+    /// newest first, but only while every call slot is busy: a request that would start at the next free slot (or is
+    /// held for max-wait at an idle model) is kept. Their <see cref="SubmitEach"/> tasks end with
+    /// <see cref="RequestWithdrawnException"/>; the owners taken back are returned, so another device can run them.</summary>
+    public IReadOnlyList<string> Withdraw(Func<string, bool> owned, int max)
+    {
+        var taken = new List<Pending>();
+        lock (_lock)
+        {
+            if (_disposed || _running < _maxCalls) return [];
+            for (var i = _pending.Count - 1; i >= 0 && taken.Count < max; i--)
+            {
+                var p = _pending[i];
+                if (p.Owner is null || p.Result.Task.IsCompleted || !owned(p.Owner)) continue;
+                taken.Add(p);
+                _pending.RemoveAt(i);
+            }
+        }
+        foreach (var p in taken) p.Result.TrySetException(new RequestWithdrawnException(p.Owner!));
+        return taken.Select(p => p.Owner!).ToList();
+    }
+
+    private Pending[] Enqueue(IReadOnlyList<TRequest> requests, IReadOnlyList<string>? owners)
+    {
+        var entries = requests.Select((r, i) => new Pending(r, _tokens(r), owners?[i])).ToArray();
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _pending.AddRange(entries);
+        }
+        return entries;
     }
 
     /// <summary>Starts calls while a slot is free and requests are pending.</summary>
@@ -132,11 +191,10 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
         return true;
     }
 
-    /// <summary>Removes and returns the bucketer batch that holds the oldest pending request (in bucketer order).</summary>
+    /// <summary>Removes and returns the call the bucketer fills around the oldest pending request (in bucketer order).</summary>
     private List<Pending> TakeBatch()
     {
-        var groups = _bucketer.Split(_pending.Select(p => p.Tokens).ToList());
-        var group = groups.First(g => g.Contains(0));
+        var group = _bucketer.Fill(_pending.Select(p => p.Tokens).ToList(), 0);
         var batch = group.Select(i => _pending[i]).ToList();
         var taken = group.ToHashSet();
         var kept = _pending.Where((_, i) => !taken.Contains(i)).ToList();
@@ -191,10 +249,11 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
         _stopping.Dispose();
     }
 
-    private sealed class Pending(TRequest request, int tokens)
+    private sealed class Pending(TRequest request, int tokens, string? owner)
     {
         public TRequest Request { get; } = request;
         public int Tokens { get; } = tokens;
+        public string? Owner { get; } = owner;
         public long Since { get; } = Stopwatch.GetTimestamp();
         public TaskCompletionSource<TResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

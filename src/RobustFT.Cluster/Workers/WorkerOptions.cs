@@ -1,7 +1,8 @@
 namespace RobustFT.Cluster.Workers;
 
-/// <summary>GPU worker batching (config <c>robustft.inference.batching.*</c>): the node's gates cut model batches by
-/// prompt length bucket, at most <see cref="MaxBatchSize"/> requests and <see cref="MaxBatchTokens"/> per call.</summary>
+/// <summary>GPU worker batching (config <c>robustft.inference.batching.*</c>): the node's gates cut each model call around
+/// the oldest waiting request (its prompt-length bucket first, then the nearest ones), at most <see cref="MaxBatchSize"/>
+/// requests and <see cref="MaxBatchTokens"/> padded tokens per call.</summary>
 public sealed record WorkerOptions(int MaxBatchSize, int MaxBatchTokens, TimeSpan MaxWait, int ConcurrentBatches)
 {
     /// <summary>Model calls the generation gate runs at once (0: <see cref="ConcurrentBatches"/>). A continuous-batching

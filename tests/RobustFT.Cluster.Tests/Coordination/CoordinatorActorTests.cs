@@ -59,6 +59,22 @@ public sealed class CoordinatorActorTests() : JournalTestKit(TestDatabase.Create
         Assert.Equal(RunPhase.Detecting, (await services.Runs.GetAsync(runId))!.Phase);
     }
 
+    [Fact]
+    public async Task A_run_submitted_in_the_coordinator_s_own_process_is_driven_at_once_not_at_the_next_poll()
+    {
+        var services = await CoordinationServices.CreateAsync(Db, CoordinationServices.Fast());
+        var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1), RunPhase.Ingesting);
+        var region = CreateTestProbe();
+        // Its first listing (at start) finds the run still ingesting; the next poll is an hour away.
+        Sys.ActorOf(CoordinatorActor.Props(services, region.Ref, JournalConfig.ReadJournalPluginId, tick: TimeSpan.FromHours(1)), "coordinator");
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+        await services.Runs.AdvancePhaseAsync(runId, RunPhase.Detecting); // what `run` does after ingesting
+        services.Signals.Submitted(runId);
+
+        Assert.Equal(new StartSample(runId, "s001"), region.ExpectMsg<StartSample>(Wait));
+    }
+
     [Theory]
     [InlineData("arc-2026-11-29")]
     [InlineData("run with spaces/and%signs:é")]

@@ -34,6 +34,24 @@ public sealed class RunStoreLifecycleTests(PostgresFixture postgres)
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.Postgres)]
+    public async Task Ingesting_more_samples_than_one_statement_holds_stores_each_once_in_input_order_and_repeating_it_adds_nothing(string dialect)
+    {
+        await using var db = TestDatabase.Create(dialect, postgres);
+        var store = await StoreAsync(db);
+        var run = await RunInPhaseAsync(store, RunPhase.Ingesting);
+        var samples = CoordinationServices.Samples(507); // three multi-row statements of 250 (SqlCommands.RowsPerInsert)
+
+        await store.InsertSamplesAsync(run, samples.Take(300).ToList()); // a crash after the first chunks
+        await store.InsertSamplesAsync(run, samples);                     // the ingestion repeated
+
+        Assert.Equal(samples.Count, await store.CountSamplesAsync(run));
+        Assert.Equal(samples.Select(x => (x.Id, x.Line, x.Question, x.Label)),
+            (await store.LoadSamplesAsync(run)).Select(x => (x.Id, x.Line, x.Question, x.Label)));
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task Cancelling_an_active_run_moves_it_to_cancelled_with_the_reason_once(string dialect)
     {
         await using var db = TestDatabase.Create(dialect, postgres);

@@ -42,7 +42,7 @@ public sealed class RobustFtNodeTests
     }
 
     [Fact]
-    public async Task The_shipped_scheduler_tick_reaches_the_actor_system_and_is_finer_than_every_shipped_akka_timer()
+    public async Task The_shipped_scheduler_tick_reaches_the_actor_system_and_is_no_coarser_than_any_shipped_akka_timer()
     {
         await using var fixture = new NodeFixture();
         var node = await fixture.StartAsync(fixture.Options(NodeRoles.Coordinator | NodeRoles.Sample));
@@ -56,7 +56,8 @@ public sealed class RobustFtNodeTests
             config.GetTimeSpan("akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay"),
             ShippedDefaults.Config.Coordinator().PollInterval,
         };
-        Assert.All(timers, t => Assert.True(t >= 2 * tick, $"{t} is not at least two scheduler ticks ({tick})"));
+        // A timer fires at the first tick after it is due: one shorter than a tick would fire a tick late every time.
+        Assert.All(timers, t => Assert.True(t >= tick, $"{t} is shorter than a scheduler tick ({tick})"));
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public static class MessageExamples
         GetWorkers.Instance,
         GetWorkerStatus.Instance,
         new List<WorkerStatus> { Status("cuda:0"), Status("cpu") with { TokensPerSecond = double.NaN } },
+        new ReturnUnstarted(12),
+        new UnstartedReturned(["run-7/arc-0042/base", "run-7/arc-0042/embed"]),
+        new UnstartedReturned([]),
         GetClusterSnapshot.Instance,
         new ClusterSnapshot(
             [new ClusterMember("akka.tcp://robustft@10.0.0.5:4053", ["coordinator", "sample"], "Up", true, true)],

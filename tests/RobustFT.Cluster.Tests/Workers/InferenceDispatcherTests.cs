@@ -211,4 +211,27 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
         var fastShare = (double)fast.Served / requests;
         Assert.InRange(fastShare, 0.55, 0.78); // 2/3 when each worker is kept full
     }
+
+    [Fact]
+    public async Task A_worker_that_runs_out_of_work_takes_over_what_waits_behind_a_slow_worker_s_running_call()
+    {
+        var dispatcher = Dispatcher(staleAfter: TimeSpan.FromSeconds(30));
+        // Capacity 2 x 4: each worker is sent 8, runs 4 and keeps 4 waiting for its next call.
+        var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = 4, ConcurrentBatches = 1, GenerationCalls = 1 };
+        var fast = new PacedLanguageModel(TimeSpan.FromMilliseconds(50));
+        var slow = new PacedLanguageModel(TimeSpan.FromSeconds(5));
+        await GpuWorkerAsync(dispatcher, "fast", fast, options);
+        await GpuWorkerAsync(dispatcher, "slow", slow, options);
+        const int requests = 16;
+
+        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(Run, $"s{i:D3}"));
+        var results = ReceiveN(requests, TimeSpan.FromSeconds(30)).Cast<GenerateCompleted>().ToList();
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(requests, results.Select(r => r.RequestId).Distinct().Count());
+        // The slow worker ran only its first call; the 4 waiting behind it ran on the fast one, which had nothing left.
+        Assert.Equal((12, 4), (fast.Served, slow.Served));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // no request answered twice
+        Assert.Equal(4, slow.Served);
+    }
 }

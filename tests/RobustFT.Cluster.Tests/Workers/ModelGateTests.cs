@@ -143,26 +143,28 @@ public sealed class ModelGateTests
         Assert.Equal(4, model.Count);
     }
 
-    [Fact]
-    public async Task Each_call_holds_one_length_bucket_and_the_bucket_of_the_oldest_request_runs_first()
+    [Theory]
+    [InlineData(16384, true)] // room for both lengths: the short ones fill the long one's call
+    [InlineData(300, false)]  // 2 x 200 padded tokens do not fit: the long one runs alone
+    public async Task The_oldest_request_s_length_bucket_runs_first_and_other_lengths_fill_its_call_within_the_token_budget(int maxBatchTokens, bool mixed)
     {
-        var (gate, model, _) = Gate();
-        using var _gate = gate;
+        var model = new HeldModelCalls();
+        using var gate = new ModelGate<string, string>("model fake", model.CallAsync, r => r.Length, new PromptBucketer(3, maxBatchTokens), 1);
         var first = gate.SubmitAsync(["x"], CancellationToken.None);
         var running = await model.NextAsync();
         var longPrompt = "L".PadRight(200, 'l');
-        var mixed = gate.SubmitAsync([longPrompt, "s1", "s2"], CancellationToken.None);
+        var withLong = gate.SubmitAsync([longPrompt, "s1", "s2"], CancellationToken.None);
         var shortOnly = gate.SubmitAsync(["s3"], CancellationToken.None);
 
         running.Answer();
         var longCall = await model.NextAsync();
         longCall.Answer();
-        var shortCall = await model.NextAsync();
-        shortCall.Answer();
+        var nextCall = await model.NextAsync();
+        nextCall.Answer();
 
-        Assert.Equal([longPrompt], longCall.Requests);
-        Assert.Equal(["s1", "s2", "s3"], shortCall.Requests.Order());
-        Assert.Equal(Answers(longPrompt, "s1", "s2"), await mixed);
+        Assert.Equal(mixed ? ["s1", "s2", longPrompt] : [longPrompt], longCall.Requests);
+        Assert.Equal(mixed ? ["s3"] : ["s1", "s2", "s3"], nextCall.Requests.Order());
+        Assert.Equal(Answers(longPrompt, "s1", "s2"), await withLong);
         Assert.Equal(Answers("s3"), await shortOnly);
         await first;
     }
@@ -288,5 +290,69 @@ public sealed class ModelGateTests
         running.Result.SetCanceled(running.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         Assert.Throws<ObjectDisposedException>(() => gate.SubmitAsync(["c1"], CancellationToken.None).GetAwaiter().GetResult());
+    }
+
+    [Fact]
+    public async Task Requests_submitted_together_each_get_their_own_outcome_and_share_a_call()
+    {
+        var (gate, model, sizes) = Gate();
+        using var _ = gate;
+        var blocker = gate.SubmitAsync(["x1"], CancellationToken.None);
+        var running = await model.NextAsync();
+
+        var each = gate.SubmitEach(["a1", "b1", "c1"], ["A", "B", "C"], CancellationToken.None);
+        running.Answer();
+        var next = await model.NextAsync();
+        next.Answer();
+
+        Assert.Equal(["a1", "b1", "c1"], next.Requests.Order());
+        Assert.Equal(Answers("a1", "b1", "c1"), await Task.WhenAll(each));
+        Assert.Equal(Answers("x1"), await blocker);
+        Assert.Equal([1, 3], sizes);
+    }
+
+    [Fact]
+    public async Task Requests_waiting_behind_a_running_call_can_be_taken_back_newest_first_and_never_run_here()
+    {
+        var (gate, model, sizes) = Gate();
+        using var _ = gate;
+        var running = gate.SubmitEach(["a1"], ["A"], CancellationToken.None);
+        var call = await model.NextAsync();
+        var waiting = gate.SubmitEach(["b1", "c1", "d1"], ["B", "C", "D"], CancellationToken.None);
+
+        Assert.Equal(["D", "C"], gate.Withdraw(owner => owner != "A", max: 2));
+        Assert.Empty(gate.Withdraw(owner => owner == "A", max: 5)); // running: it cannot be taken back
+
+        call.Answer();
+        var next = await model.NextAsync();
+        next.Answer();
+
+        Assert.Equal(["b1"], next.Requests);
+        Assert.Equal(Answers("a1"), await Task.WhenAll(running));
+        Assert.Equal(HeldModelCalls.AnswerFor("b1"), await waiting[0]);
+        Assert.Equal("C", (await Assert.ThrowsAsync<RequestWithdrawnException>(() => waiting[1])).Owner);
+        Assert.Equal("D", (await Assert.ThrowsAsync<RequestWithdrawnException>(() => waiting[2])).Owner);
+        Assert.Equal([1, 1], sizes);
+        Assert.Equal(2, model.Count);
+    }
+
+    [Fact]
+    public async Task Requests_that_would_start_at_a_free_slot_are_not_taken_back()
+    {
+        var (gate, model, _) = Gate(concurrentCalls: 2, maxWait: TimeSpan.FromHours(1));
+        using var _ = gate;
+        var held = gate.SubmitEach(["a1"], ["A"], CancellationToken.None); // held for max-wait at an idle model
+
+        Assert.Empty(gate.Withdraw(_ => true, max: 10));
+        var first = gate.SubmitEach(Enumerable.Range(1, 31).Select(i => $"f{i}").ToList(), Enumerable.Range(1, 31).Select(i => $"F{i}").ToList(),
+            CancellationToken.None); // fills a call with a1: cut at once
+        var call = await model.NextAsync();
+        var second = gate.SubmitEach(["b1"], ["B"], CancellationToken.None); // one slot is still free
+
+        Assert.Empty(gate.Withdraw(_ => true, max: 10));
+        call.Answer();
+        Assert.Equal(HeldModelCalls.AnswerFor("a1"), await held[0]);
+        Assert.Equal(32, call.Requests.Count);
+        Assert.False(second[0].IsCompleted);
     }
 }
