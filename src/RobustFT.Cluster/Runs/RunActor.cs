@@ -179,8 +179,11 @@ public sealed class RunActor : ReceivePersistentActor, IWithTimers
         if (segment is null) segment = await _services.Runs.StartSegmentAsync(_runId);
         else if (touchSegment) await _services.Runs.TouchSegmentAsync(_runId, segment);
         var run = await _services.Runs.GetAsync(_runId) ?? throw new InvalidOperationException($"run '{_runId}' is not in the runs table");
-        var counts = await _services.Samples.CountByStateAsync(_runId);
+        // The pending samples' states before the counts: the projection may commit between the two reads, and a sample
+        // it shows moved must be in the counts too (they are written in one transaction), or it would count as neither
+        // pending nor working and a wave would start one sample too many.
         var pendingStates = await _services.Samples.StatesOfAsync(_runId, pending);
+        var counts = await _services.Samples.CountByStateAsync(_runId);
         var allStates = placeCursor ? await _services.Samples.StatesAsync(_runId) : null;
         var inputOrder = placeCursor ? (await _services.Catalog.GetAsync(_runId)).Samples.Select(s => s.Id).ToList() : null;
         var awaitingIndex = await _services.Samples.ListIdsAsync(_runId, [SampleStates.AwaitingIndex], releasable);

@@ -30,6 +30,11 @@ public static class SampleProjection
     /// <summary>Events per read-model transaction at most.</summary>
     private const int MaxBatch = 1000;
 
+    /// <summary>How long a batch collects events before it is written: one read-journal poll (50 ms). Without a window
+    /// every poll's events were written as two transactions (the first event alone), and on SQLite the extra write
+    /// transactions, each taking the file's write lock, starved concurrent journal writes under load.</summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Starts the projection of <paramref name="runId"/>; <paramref name="notify"/> gets a
     /// <see cref="ProjectionAdvanced"/> after every batch. Stop it with the returned kill switch.</summary>
     public static UniqueKillSwitch Start(ActorSystem system, IMaterializer materializer, RuntimeServices services,
@@ -42,14 +47,8 @@ public static class SampleProjection
         var source = RestartSource.OnFailuresWithBackoff(() =>
             Source.FromTask(services.Samples.GetOffsetAsync(runId))
                 .ConcatMany(offset => journal.EventsByTag(tag, Offset.Sequence(offset)))
-                // No time window: a batch is what arrived while the previous one was being written (a read journal
-                // poll's events, usually), so an event reaches the read model one poll after its commit, not a window later.
-                .Batch(MaxBatch, e => new List<EventEnvelope> { e }, (batch, e) =>
-                {
-                    batch.Add(e);
-                    return batch;
-                })
-                .SelectAsync(1, batch => ApplyAsync(services, runId, batch))
+                .GroupedWithin(MaxBatch, BatchWindow)
+                .SelectAsync(1, batch => ApplyAsync(services, runId, batch.ToList()))
                 .Recover(e =>
                 {
                     logger.LogWarning("run {RunId}: sample projection failed: {Error}; restarting from the stored offset", runId, e.Message);

@@ -42,9 +42,7 @@ public sealed class RunSignalsTests
     public async Task The_follower_returns_as_soon_as_its_process_ends_the_run_not_at_the_next_poll()
     {
         await using var db = TestDatabase.CreateSqlite();
-        var services = await CoordinationServices.CreateAsync(db);
-        var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1));
-        var follower = new RunFollower(services.Runs, services.Samples, TimeSpan.FromHours(1), services.Signals);
+        var (services, runId, follower) = await SubmittedRunAsync(db, TimeSpan.FromHours(1));
         var seen = new List<RunProgress>();
         var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -66,14 +64,21 @@ public sealed class RunSignalsTests
     public async Task Without_a_hint_the_follower_still_finds_the_end_at_its_poll()
     {
         await using var db = TestDatabase.CreateSqlite();
-        var services = await CoordinationServices.CreateAsync(db);
-        var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1));
-        var follower = new RunFollower(services.Runs, services.Samples, TimeSpan.FromMilliseconds(100), services.Signals);
+        var (services, runId, follower) = await SubmittedRunAsync(db, TimeSpan.FromMilliseconds(100));
 
         var following = follower.FollowAsync(runId, null, CancellationToken.None);
         await services.Runs.MarkEndedAsync(runId); // ended in another process: no hint here
 
         Assert.True((await following.WaitAsync(Wait)).Ended);
+    }
+
+    /// <summary>A submitted one-sample run in <paramref name="db"/> and a follower of it polling every <paramref name="poll"/>,
+    /// hearing the node's hints.</summary>
+    private static async Task<(RuntimeServices Services, string RunId, RunFollower Follower)> SubmittedRunAsync(TestDatabase db, TimeSpan poll)
+    {
+        var services = await CoordinationServices.CreateAsync(db);
+        var runId = await CoordinationServices.SubmitAsync(services, CoordinationServices.Samples(1));
+        return (services, runId, new RunFollower(services.Runs, services.Samples, poll, services.Signals));
     }
 
     /// <summary>Reports on the caller's thread (<see cref="Progress{T}"/> posts to the thread pool).</summary>

@@ -44,6 +44,29 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
         return worker;
     }
 
+    /// <summary>Sends <paramref name="requests"/> generations through a dispatcher to two real workers whose calls take
+    /// <paramref name="fastCall"/> and <paramref name="slowCall"/> (one call at a time, at most
+    /// <paramref name="maxBatchSize"/> requests); asserts every request was answered once without error.</summary>
+    private async Task<(PacedLanguageModel Fast, PacedLanguageModel Slow)> ServeOnFastAndSlowWorkersAsync(int requests, int maxBatchSize,
+        TimeSpan fastCall, TimeSpan slowCall)
+    {
+        // Statuses late by over a second on a loaded machine must not count a busy worker as gone (its requests would
+        // then be served twice, correctly, and the shares would not add up): these tests are about shares, not staleness.
+        var dispatcher = Dispatcher(staleAfter: TimeSpan.FromSeconds(30));
+        var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = maxBatchSize, ConcurrentBatches = 1, GenerationCalls = 1 };
+        var fast = new PacedLanguageModel(fastCall);
+        var slow = new PacedLanguageModel(slowCall);
+        await GpuWorkerAsync(dispatcher, "fast", fast, options);
+        await GpuWorkerAsync(dispatcher, "slow", slow, options);
+
+        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(Run, $"s{i:D3}"));
+        var results = ReceiveN(requests, TimeSpan.FromSeconds(60)).Cast<GenerateCompleted>().ToList();
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(requests, results.Select(r => r.RequestId).Distinct().Count());
+        return (fast, slow);
+    }
+
     private GenerateCompleted Answer(GenerateRequest r) => new(r.RequestId, r.RunId, r.SampleId, r.Step, "A", [], false, null);
 
     [Fact]
@@ -192,21 +215,9 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
     [Fact]
     public async Task A_worker_twice_as_fast_gets_about_twice_the_work()
     {
-        // Statuses late by over a second on a loaded machine must not count a busy worker as gone (its requests would
-        // then be served twice, correctly, and the shares would not add up): this test is about shares, not staleness.
-        var dispatcher = Dispatcher(staleAfter: TimeSpan.FromSeconds(30));
-        var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = 2, ConcurrentBatches = 1, GenerationCalls = 1 };
-        var fast = new PacedLanguageModel(TimeSpan.FromMilliseconds(60));
-        var slow = new PacedLanguageModel(TimeSpan.FromMilliseconds(120));
-        await GpuWorkerAsync(dispatcher, "fast", fast, options);
-        await GpuWorkerAsync(dispatcher, "slow", slow, options);
         const int requests = 120;
+        var (fast, slow) = await ServeOnFastAndSlowWorkersAsync(requests, maxBatchSize: 2, TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(120));
 
-        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(Run, $"s{i:D3}"));
-        var results = ReceiveN(requests, TimeSpan.FromSeconds(60)).Cast<GenerateCompleted>().ToList();
-
-        Assert.All(results, r => Assert.Null(r.Error));
-        Assert.Equal(requests, results.Select(r => r.RequestId).Distinct().Count());
         Assert.Equal(requests, fast.Served + slow.Served);
         var fastShare = (double)fast.Served / requests;
         Assert.InRange(fastShare, 0.55, 0.78); // 2/3 when each worker is kept full
@@ -215,20 +226,9 @@ public sealed class InferenceDispatcherTests(ITestOutputHelper output) : WorkerA
     [Fact]
     public async Task A_worker_that_runs_out_of_work_takes_over_what_waits_behind_a_slow_worker_s_running_call()
     {
-        var dispatcher = Dispatcher(staleAfter: TimeSpan.FromSeconds(30));
         // Capacity 2 x 4: each worker is sent 8, runs 4 and keeps 4 waiting for its next call.
-        var options = ShippedDefaults.Config.Worker() with { MaxBatchSize = 4, ConcurrentBatches = 1, GenerationCalls = 1 };
-        var fast = new PacedLanguageModel(TimeSpan.FromMilliseconds(50));
-        var slow = new PacedLanguageModel(TimeSpan.FromSeconds(5));
-        await GpuWorkerAsync(dispatcher, "fast", fast, options);
-        await GpuWorkerAsync(dispatcher, "slow", slow, options);
-        const int requests = 16;
+        var (fast, slow) = await ServeOnFastAndSlowWorkersAsync(16, maxBatchSize: 4, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
 
-        for (var i = 0; i < requests; i++) dispatcher.Tell(InferenceRequests.Generate(Run, $"s{i:D3}"));
-        var results = ReceiveN(requests, TimeSpan.FromSeconds(30)).Cast<GenerateCompleted>().ToList();
-
-        Assert.All(results, r => Assert.Null(r.Error));
-        Assert.Equal(requests, results.Select(r => r.RequestId).Distinct().Count());
         // The slow worker ran only its first call; the 4 waiting behind it ran on the fast one, which had nothing left.
         Assert.Equal((12, 4), (fast.Served, slow.Served));
         ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // no request answered twice
