@@ -184,6 +184,7 @@ public sealed class InferenceServer(RuntimeServices services, WorkerDevice devic
     private async Task AnswerFreshAsync(string runId, List<IInferenceResult> results, int calls, long tokens,
         Action<IReadOnlyList<IInferenceResult>, long> answer, CancellationToken ct)
     {
+        if (results.Count == 0) return; // every one was given back to its dispatcher: nothing ran here
         await services.Runs.RecordInferenceAsync(runId, calls, 0, tokens, ct);
         services.Metrics.RecordRequests(results.Count, 0, tokens);
         answer(results, tokens);
