@@ -46,7 +46,7 @@ public sealed record BenchRuntime(RobustFtConfig Defaults, WorkerOptions Worker,
         var cluster = Defaults.Cluster() with { Port = port, SeedNodes = seedPort is { } seed ? [$"127.0.0.1:{seed}"] : [] };
         return new RuntimeOptions(roles, cluster, store, Worker, Coordination, Defaults.Entity(), Defaults.Reader.Duration("robustft.node.heartbeat-interval"))
         {
-            Akka = AkkaOverrides.Trim().Length == 0 ? null : AkkaSettings.Shipped() + "\n" + AkkaOverrides,
+            Akka = AkkaOverrides.Length == 0 ? null : AkkaSettings.Shipped() + "\n" + AkkaOverrides,
         };
     }
 }

@@ -98,7 +98,7 @@ public static class ClusterScalingBench
             },
             c => c with { PollInterval = options.PollInterval, MaxLiveSamples = options.MaxLiveSamples ?? c.MaxLiveSamples }) with
         {
-            AkkaOverrides = (options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : "") + "\n" + (options.Akka ?? ""),
+            AkkaOverrides = string.Join('\n', new[] { options.ProjectionDelay is { } delay ? BenchRuntime.ProjectionDelay(delay) : null, options.Akka }.OfType<string>()),
         };
         var defaults = bench.Defaults;
         var seedPort = FreePort.Next();

@@ -5,8 +5,9 @@ namespace RobustFT.Cluster.Hosting;
 
 /// <summary>Follows a run the coordinator drives, from the store alone: polls the runs row and the read model's counts
 /// until the run has ended, reporting progress. Given the node's <see cref="RunSignals"/> (embedded <c>run</c>), it also
-/// reads them as soon as the run actor of its own process changed the row (a phase, the end), not at the next poll. With <see cref="StaleAfter"/> it tells <see cref="OnStalled"/> while the
-/// run makes no visible move (phase, sample states, running time of its segments): no coordinator has taken it.</summary>
+/// reads them as soon as the run actor of its own process changed the row (a phase, the end), not at the next poll. With
+/// <see cref="StaleAfter"/> it tells <see cref="OnStalled"/> while the run makes no visible move (phase, sample states,
+/// running time of its segments): no coordinator has taken it.</summary>
 public sealed class RunFollower(RunStore runs, SampleReadModel samples, TimeSpan pollInterval, RunSignals? signals = null)
 {
     public TimeSpan? StaleAfter { get; init; }

@@ -13,10 +13,6 @@ public sealed class EmbeddingGate(IEmbedder embedder, WorkerOptions options) : I
 
     public string ModelId => embedder.ModelId;
 
-    /// <summary>One vector per text, in order.</summary>
-    public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        _gate.SubmitAsync(texts, cancellationToken);
-
     /// <summary>Each text's own outcome (a failed call faults exactly the texts in it), each under its owner (the
     /// inference request's id), so it can be <see cref="Withdraw">taken back</see> while it waits.</summary>
     public IReadOnlyList<Task<float[]>> EmbedEach(IReadOnlyList<string> texts, IReadOnlyList<string> owners, CancellationToken cancellationToken) =>

@@ -6,8 +6,9 @@ namespace RobustFT.Cluster.Workers;
 /// <summary>A device's <see cref="ModelGate{TRequest,TResult}"/> in front of its <see cref="ILanguageModel"/>: the
 /// device's GPU worker submits its cache misses here, so requests that arrive while the model is busy share its
 /// next call (with a continuous-batching model, <see cref="WorkerOptions.GenerationModelCalls"/> calls run at once and
-/// join its running batch). Calls are cut around the oldest request (its length bucket first, then the nearest ones), at most max-batch-size and max-batch-tokens; each call's size goes to
-/// <see cref="WorkerMetrics.BatchSize"/> and to <see cref="AverageBatch"/>.</summary>
+/// join its running batch). Calls are cut around the oldest request (its length bucket first, then the nearest ones), at
+/// most max-batch-size and max-batch-tokens; each call's size goes to <see cref="WorkerMetrics.BatchSize"/> and to
+/// <see cref="AverageBatch"/>.</summary>
 public sealed class GenerationGate : IDisposable
 {
     private readonly ILanguageModel _model;

@@ -17,7 +17,7 @@ internal sealed class InFlightInference(IInferenceRequest request, IActorRef req
     public IInferenceRequest Request { get; } = request;
 
     /// <summary>Distinct requests waiting (the running one included).</summary>
-    public int Requests => _waiting.Select(w => w.Request.RequestId).Distinct(StringComparer.Ordinal).Count();
+    public int Requests => RequestIds.Count;
 
     /// <summary>Whether every request waiting for it came from <paramref name="requester"/> (so it can be given back to
     /// that requester to run elsewhere without leaving another requester unanswered).</summary>

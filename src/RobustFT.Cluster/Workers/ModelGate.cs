@@ -7,8 +7,8 @@ namespace RobustFT.Cluster.Workers;
 /// Continuous batching in front of one model on one node. Callers submit their requests and await their own results;
 /// the gate runs at most <c>concurrentCalls</c> model calls at a time and, whenever a call slot is free, takes what is
 /// pending: one <see cref="PromptBucketer"/> call around the oldest pending request (its length bucket first, the room
-/// left filled from the nearest buckets; at most max-batch-size requests and max-batch-tokens). Requests submitted while the model is busy therefore
-/// wait for the next call together instead of forming calls of their own. When a slot is free and the pending requests do
+/// left filled from the nearest buckets; at most max-batch-size requests and max-batch-tokens). Requests submitted while
+/// the model is busy therefore wait for the next call together instead of forming calls of their own. When a slot is free and the pending requests do
 /// not fill a call, the gate waits until its oldest request is <c>maxWait</c> old (max-wait), so requests that arrive
 /// together at an idle model (the first of a step, a barrier's release) share a call instead of the first few taking it
 /// alone; a full call is cut at once, and a request that waited through a running call is never held longer.
@@ -80,14 +80,7 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     public async Task<IReadOnlyList<TResult>> SubmitAsync(IReadOnlyList<TRequest> requests, CancellationToken cancellationToken)
     {
         if (requests.Count == 0) return [];
-        cancellationToken.ThrowIfCancellationRequested();
-        var entries = Enqueue(requests, null);
-        using var registration = cancellationToken.Register(() =>
-        {
-            foreach (var e in entries) e.Result.TrySetCanceled(cancellationToken);
-        });
-        Pump();
-        return await Task.WhenAll(entries.Select(e => e.Result.Task));
+        return await Task.WhenAll(Submit(requests, null, cancellationToken));
     }
 
     /// <summary>Submits <paramref name="requests"/> together (they can share a call) and returns one task per request,
@@ -98,24 +91,7 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
     {
         if (owners.Count != requests.Count)
             throw new ArgumentException($"{owners.Count} owners for {requests.Count} requests", nameof(owners));
-        if (requests.Count == 0) return [];
-        cancellationToken.ThrowIfCancellationRequested();
-        var entries = Enqueue(requests, owners);
-        var tasks = entries.Select(e => e.Result.Task).ToArray();
-        if (cancellationToken.CanBeCanceled)
-        {
-            var registration = cancellationToken.Register(() =>
-            {
-                foreach (var e in entries) e.Result.TrySetCanceled(cancellationToken);
-            });
-            _ = Task.WhenAll(tasks).ContinueWith(all =>
-            {
-                _ = all.Exception; // observed: each caller sees its own outcome on its own task
-                registration.Dispose();
-            }, TaskScheduler.Default);
-        }
-        Pump();
-        return tasks;
+        return requests.Count == 0 ? [] : Submit(requests, owners, cancellationToken);
     }
 
     /// <summary>Takes back up to <paramref name="max"/> pending requests whose owner <paramref name="owned"/> accepts,
@@ -140,15 +116,32 @@ public sealed class ModelGate<TRequest, TResult> : IDisposable
         return taken.Select(p => p.Owner!).ToList();
     }
 
-    private Pending[] Enqueue(IReadOnlyList<TRequest> requests, IReadOnlyList<string>? owners)
+    /// <summary>Queues <paramref name="requests"/> (with their owners, if any), cancels those still pending when
+    /// <paramref name="cancellationToken"/> is, pumps, and returns one task per request.</summary>
+    private Task<TResult>[] Submit(IReadOnlyList<TRequest> requests, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var entries = requests.Select((r, i) => new Pending(r, _tokens(r), owners?[i])).ToArray();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _pending.AddRange(entries);
         }
-        return entries;
+        var tasks = entries.Select(e => e.Result.Task).ToArray();
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() =>
+            {
+                foreach (var e in entries) e.Result.TrySetCanceled(cancellationToken);
+            });
+            _ = Task.WhenAll(tasks).ContinueWith(all =>
+            {
+                _ = all.Exception; // observed: each caller sees its own outcome on its own task
+                registration.Dispose();
+            }, TaskScheduler.Default);
+        }
+        Pump();
+        return tasks;
     }
 
     /// <summary>Starts calls while a slot is free and requests are pending.</summary>

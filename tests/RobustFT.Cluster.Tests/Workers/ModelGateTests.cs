@@ -10,12 +10,12 @@ namespace RobustFT.Cluster.Tests.Workers;
 public sealed class ModelGateTests
 {
     private static (ModelGate<string, string> Gate, HeldModelCalls Model, List<int> CallSizes) Gate(int maxBatchSize = 32, int concurrentCalls = 1,
-        TimeSpan maxWait = default)
+        TimeSpan maxWait = default, int maxBatchTokens = 16384)
     {
         var model = new HeldModelCalls();
         var sizes = new List<int>();
         var gate = new ModelGate<string, string>("model fake", model.CallAsync, r => r.Length,
-            new PromptBucketer(maxBatchSize, 16384), concurrentCalls, size => { lock (sizes) sizes.Add(size); }, maxWait);
+            new PromptBucketer(maxBatchSize, maxBatchTokens), concurrentCalls, size => { lock (sizes) sizes.Add(size); }, maxWait);
         return (gate, model, sizes);
     }
 
@@ -148,8 +148,8 @@ public sealed class ModelGateTests
     [InlineData(300, false)]  // 2 x 200 padded tokens do not fit: the long one runs alone
     public async Task The_oldest_request_s_length_bucket_runs_first_and_other_lengths_fill_its_call_within_the_token_budget(int maxBatchTokens, bool mixed)
     {
-        var model = new HeldModelCalls();
-        using var gate = new ModelGate<string, string>("model fake", model.CallAsync, r => r.Length, new PromptBucketer(3, maxBatchTokens), 1);
+        var (gate, model, _) = Gate(maxBatchSize: 3, maxBatchTokens: maxBatchTokens);
+        using var _gate = gate;
         var first = gate.SubmitAsync(["x"], CancellationToken.None);
         var running = await model.NextAsync();
         var longPrompt = "L".PadRight(200, 'l');
