@@ -26,15 +26,17 @@ public sealed class RunMetricsTests(CompletedRunFixture fixture)
             if (instrument.Name == RunMetrics.Runs) phases[t["phase"]!] = phases.GetValueOrDefault(t["phase"]!) + value;
         });
         listener.Start();
-        // The gauges read the latest snapshot (refreshed every second): poll until it has caught up with the ended run.
+        // The gauges read the latest snapshot (refreshed every second): poll until it has caught up with the ended run —
+        // its sample counts and its phase (a snapshot taken while it exported already shows its final counts).
         var expected = (await run.GetAsync<RunDetail>($"/api/runs/{run.RunId}")).States.ToDictionary(s => s.State, s => s.Count);
         await Eventually.TrueAsync(() =>
         {
             samples.Clear();
             phases.Clear();
             listener.RecordObservableInstruments();
-            return Task.FromResult(samples.Count == expected.Count && expected.All(kv => samples.GetValueOrDefault(kv.Key, -1) == kv.Value));
-        }, "the run's samples gauge to equal the API's counts");
+            return Task.FromResult(samples.Count == expected.Count && expected.All(kv => samples.GetValueOrDefault(kv.Key, -1) == kv.Value)
+                                   && phases.GetValueOrDefault("Completed") >= 1);
+        }, "the run's samples gauge to equal the API's counts and the runs gauge to show it completed");
 
         Assert.Equal(expected, samples);
         Assert.True(phases.GetValueOrDefault("Completed") >= 1, string.Join(", ", phases.Select(kv => $"{kv.Key}={kv.Value}")));
